@@ -1,0 +1,70 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "../support/server.mjs";
+import { launch, hydrated } from "../support/browser.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.drop();
+});
+
+test("without JavaScript the server renders the page, in Indonesian first", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const response = await page.goto(server.base + "/");
+  assert.equal(response.status(), 200);
+  assert.equal(await page.getAttribute("html", "lang"), "id");
+  assert.equal(await page.textContent("h1"), "Pemutakhiran Data Mandiri ASN");
+  assert.equal(await page.locator("ol li").count(), 4);
+
+  // The switch is a real link, so it works without JavaScript too.
+  await page.click("[data-testid=lang-switch]");
+  await page.waitForURL(server.base + "/");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await page.textContent("h1"), "Civil Servant Self-Service Data Update");
+  await context.close();
+});
+
+test("with JavaScript the page hydrates and switches language in place", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+
+  await page.goto(server.base + "/");
+  await hydrated(page);
+  // A marker that a full page load would wipe: the switch must not navigate.
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.click("[data-testid=lang-switch]");
+  await page.waitForFunction(() => document.querySelector("h1").textContent.startsWith("Civil"));
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await page.textContent("[data-testid=lang-switch]"), "Bahasa Indonesia");
+
+  // The choice is kept: the next server render is English as well.
+  const cookies = await context.cookies();
+  assert.ok(cookies.some((c) => c.name === "i18n_pref_locale" && c.value === "en"), JSON.stringify(cookies));
+  await page.reload();
+  assert.equal(await page.textContent("h1"), "Civil Servant Self-Service Data Update");
+  await hydrated(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an unknown address gets the 404 page in the layout", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const response = await page.goto(server.base + "/tidak-ada");
+  assert.equal(response.status(), 404);
+  assert.match(await page.textContent("h1"), /Halaman tidak ditemukan/);
+  await context.close();
+});

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Sets everything up and runs Mutakhir with demo data at http://127.0.0.1:3000.
+# No DATABASE_URL needed: without one it uses a local PostgreSQL or starts its own.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source scripts/env.sh
+source scripts/db.sh
+
+scripts/setup.sh
+
+if [[ -z "${DATABASE_URL:-}" ]]; then
+  DATABASE_URL="$(ensure_database mutakhir_demo)"
+  export DATABASE_URL
+fi
+
+echo "[run] building the release site (first time: several minutes)"
+cargo leptos build --release --precompress
+
+ADDR="${MUTAKHIR_ADDR:-127.0.0.1:3000}"
+export LEPTOS_OUTPUT_NAME=mutakhir LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg \
+  LEPTOS_SITE_ADDR="$ADDR" LEPTOS_HASH_FILES=true LEPTOS_ENV=PROD
+export MUTAKHIR_DEMO_DATA="${MUTAKHIR_DEMO_DATA:-true}"
+echo "[run] Mutakhir on http://$ADDR (database: ${DATABASE_URL%%\?*})"
+exec "$CARGO_TARGET_DIR/release/mutakhir"

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every check and test: formatting, lints, the offline
+# SQL data, unit and property tests, database and HTTP tests on real PostgreSQL, the
+# WASM dependency guard, the release build with its size, and the browser tests in
+# Debian's Chromium. CI runs exactly this (.ci/run).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source scripts/env.sh
+source scripts/db.sh
+
+step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
+
+step "setup"
+scripts/setup.sh --for-tests
+
+step "database"
+ADMIN_URL="$(pg_admin_url)"
+export MUTAKHIR_TEST_ADMIN_URL="$ADMIN_URL"
+# #[sqlx::test] creates one database per test on this server.
+DATABASE_URL="$(ensure_database mutakhir_test)"
+export DATABASE_URL
+echo "PostgreSQL: ${ADMIN_URL%/postgres}"
+
+step "format"
+cargo fmt --all -- --check
+
+step "lint (server side, browser side)"
+cargo clippy -p app --features ssr --all-targets -- -D warnings
+cargo clippy -p server --all-targets -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "WASM bundle holds no server-only crate"
+for crate in sqlx tokio argon2 axum tower-sessions mio; do
+  if cargo tree -p frontend --target wasm32-unknown-unknown -e normal -i "$crate" >/dev/null 2>&1; then
+    echo "error: $crate reaches the WASM bundle:" >&2
+    cargo tree -p frontend --target wasm32-unknown-unknown -e normal -i "$crate" >&2
+    exit 1
+  fi
+  echo "ok: no $crate"
+done
+
+step "unit, property and database tests"
+cargo test -p app --features ssr
+cargo test -p server
+
+step "release build"
+cargo leptos build --release --precompress
+
+step "WASM size"
+scripts/wasm-size.sh --no-build
+
+step "browser tests (Chromium, JavaScript on and off)"
+(cd end2end && npm test)
+
+step "all green"

@@ -1,0 +1,14 @@
+//! The Mutakhir HTTP server: configuration, database, routes and middleware.
+//! `main.rs` only wires these together, so integration tests can start the
+//! same application on a random port.
+
+pub mod assets;
+pub mod config;
+pub mod db;
+pub mod health;
+pub mod language;
+pub mod security;
+pub mod sessions;
+pub mod shutdown;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,25 @@
+use anyhow::Context;
+use leptos::config::get_configuration;
+use server::{config::Config, db, startup::Application, telemetry};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let config = Config::from_env().context("reading configuration from the environment")?;
+    telemetry::init(config.log_format);
+
+    let leptos = get_configuration(None)
+        .context("reading the Leptos configuration")?
+        .leptos_options;
+    let pool = db::connect(&config.database)
+        .await
+        .context("connecting to PostgreSQL")?;
+    db::migrate(&pool).await.context("running migrations")?;
+
+    let app = Application::build(config, leptos, pool)
+        .await
+        .context("building the application")?;
+    tracing::info!(addr = %app.local_addr(), "listening");
+    app.run_until_stopped(server::shutdown::signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}

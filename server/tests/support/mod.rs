@@ -1,0 +1,36 @@
+//! Starts the real application (router, middleware, sessions) on a free loopback
+//! port against the per-test database that `#[sqlx::test]` hands over.
+
+use leptos::config::LeptosOptions;
+use server::{config::Config, startup::Application};
+use sqlx::PgPool;
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl TestApp {
+    pub async fn spawn(pool: PgPool) -> Self {
+        let options = LeptosOptions::builder()
+            .output_name("mutakhir")
+            .site_addr(([127, 0, 0, 1], 0).into())
+            .site_root("target/site")
+            .build();
+        let config = Config::for_tests("postgres://unused-the-pool-is-given");
+        let app = Application::build(config, options, pool)
+            .await
+            .expect("the application builds");
+        let base = format!("http://{}", app.local_addr());
+        tokio::spawn(app.run_until_stopped(std::future::pending()));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("a client");
+        Self { base, client }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+}
