@@ -6,7 +6,10 @@ use std::{env, time::Duration};
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{name} is required: {why}")]
-    Missing { name: &'static str, why: &'static str },
+    Missing {
+        name: &'static str,
+        why: &'static str,
+    },
     #[error("{name} has an invalid value {value:?}: {why}")]
     Invalid {
         name: &'static str,

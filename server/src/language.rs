@@ -31,7 +31,11 @@ async fn switch(Path(code): Path<String>, Query(next): Query<Next>) -> Response 
         )
             .into_response();
     }
-    let target = next.next.as_deref().filter(|n| is_local_path(n)).unwrap_or("/");
+    let target = next
+        .next
+        .as_deref()
+        .filter(|n| is_local_path(n))
+        .unwrap_or("/");
     let cookie = format!("{COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax");
     let mut response = Redirect::to(target).into_response();
     response.headers_mut().insert(

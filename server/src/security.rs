@@ -41,8 +41,7 @@ impl AllowedOrigins {
             Some("null") => false,
             Some(origin) => {
                 self.extra.iter().any(|o| o == origin)
-                    || header_str(header::HOST.as_str())
-                        .is_some_and(|host| same_host(origin, host))
+                    || header_str(header::HOST.as_str()).is_some_and(|host| same_host(origin, host))
             }
         }
     }

@@ -33,7 +33,10 @@ async fn english_cookie_renders_english(pool: PgPool) {
         .await
         .unwrap();
     assert!(html.contains(r#"lang="en""#));
-    assert!(html.contains("Civil Servant Self-Service Data Update"), "{html}");
+    assert!(
+        html.contains("Civil Servant Self-Service Data Update"),
+        "{html}"
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -81,14 +84,13 @@ async fn probes_report_liveness_and_readiness(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn unknown_page_is_a_404_page(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let response = app
-        .client
-        .get(app.url("/tidak-ada"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.client.get(app.url("/tidak-ada")).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    assert!(response.text().await.unwrap().contains("Halaman tidak ditemukan"));
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("Halaman tidak ditemukan"));
 }
 
 #[sqlx::test(migrations = "../migrations")]

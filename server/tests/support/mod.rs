@@ -14,7 +14,7 @@ impl TestApp {
     pub async fn spawn(pool: PgPool) -> Self {
         let options = LeptosOptions::builder()
             .output_name("mutakhir")
-            .site_addr(([127, 0, 0, 1], 0).into())
+            .site_addr(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
             .site_root("target/site")
             .build();
         let config = Config::for_tests("postgres://unused-the-pool-is-given");

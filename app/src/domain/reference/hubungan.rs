@@ -1,0 +1,45 @@
+reference_enum! {
+    /// How a family member relates to the employee.
+    pub enum Hubungan as Hubungan {
+        Suami = "suami", "Suami", "Husband";
+        Istri = "istri", "Istri", "Wife";
+        AnakKandung = "anak_kandung", "Anak Kandung", "Biological child";
+        AnakTiri = "anak_tiri", "Anak Tiri", "Stepchild";
+        AnakAngkat = "anak_angkat", "Anak Angkat", "Adopted child";
+        Ayah = "ayah", "Ayah", "Father";
+        Ibu = "ibu", "Ibu", "Mother";
+    }
+}
+
+impl Hubungan {
+    pub fn is_spouse(self) -> bool {
+        matches!(self, Hubungan::Suami | Hubungan::Istri)
+    }
+
+    pub fn is_child(self) -> bool {
+        matches!(
+            self,
+            Hubungan::AnakKandung | Hubungan::AnakTiri | Hubungan::AnakAngkat
+        )
+    }
+
+    pub fn is_parent(self) -> bool {
+        matches!(self, Hubungan::Ayah | Hubungan::Ibu)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::localized::{Lang, Localized};
+
+    reference_enum_tests!(Hubungan);
+
+    #[test]
+    fn each_relationship_is_exactly_one_kind() {
+        for &h in Hubungan::all() {
+            let kinds = [h.is_spouse(), h.is_child(), h.is_parent()];
+            assert_eq!(kinds.iter().filter(|&&k| k).count(), 1, "{h:?}");
+        }
+    }
+}

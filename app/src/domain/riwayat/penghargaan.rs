@@ -1,0 +1,12 @@
+use serde::{Deserialize, Serialize};
+
+use crate::domain::sk::Sk;
+
+/// An award (*penghargaan*), e.g. Satyalancana Karya Satya.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiwayatPenghargaan {
+    pub id: i64,
+    pub name: String,
+    pub sk: Sk,
+    pub year: i32,
+}
