@@ -12,6 +12,7 @@ pub use locales::i18n;
 pub mod components;
 pub mod domain;
 pub mod pages;
+pub mod profile;
 mod shell;
 
 pub use shell::{shell, App};

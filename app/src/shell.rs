@@ -2,12 +2,12 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
 };
 
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
-use crate::pages::{home::HomePage, not_found::NotFound};
+use crate::pages::{home::HomePage, not_found::NotFound, profile::ProfilePage};
 
 /// The HTML document the server streams around the app. It lives here so that
 /// the server and the route list agree on one shell.
@@ -51,6 +51,13 @@ pub fn App() -> impl IntoView {
                 <Layout>
                     <Routes fallback=NotFound>
                         <Route path=StaticSegment("") view=HomePage />
+                        // Async: the whole profile is in the first HTML, for phones
+                        // on slow links and for browsers without JavaScript.
+                        <Route
+                            path=(StaticSegment("profil"), ParamSegment("nomor"))
+                            view=ProfilePage
+                            ssr=SsrMode::Async
+                        />
                     </Routes>
                 </Layout>
             </Router>

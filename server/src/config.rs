@@ -40,6 +40,9 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Largest request body accepted anywhere (uploads have their own cap).
     pub max_body_bytes: usize,
+    /// Loads the demo employees into an empty database at start-up and lets
+    /// anyone read profiles: for demonstrations and tests only, never production.
+    pub demo: bool,
 }
 
 impl Config {
@@ -80,6 +83,17 @@ impl Config {
             }
         };
         let max_body_bytes = parse_or(&get, "MUTAKHIR_MAX_BODY_BYTES", 1024 * 1024usize)?;
+        let demo = match get("MUTAKHIR_DEMO").as_deref().map(str::trim) {
+            None | Some("") | Some("false") | Some("0") => false,
+            Some("true") | Some("1") => true,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "MUTAKHIR_DEMO",
+                    value: other.to_owned(),
+                    why: "expected `true` or `false`",
+                })
+            }
+        };
         Ok(Self {
             database: DatabaseConfig {
                 url,
@@ -88,6 +102,7 @@ impl Config {
             },
             public_origin,
             log_format,
+            demo,
             max_body_bytes,
         })
     }

@@ -9,6 +9,8 @@ use sqlx::PgPool;
 use tokio::net::TcpListener;
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
 
+use app::profile::store::ProfileAccess;
+
 use crate::{assets, config::Config, health, language, security, sessions};
 
 /// Everything a handler may need. Server functions get the pool through
@@ -72,12 +74,20 @@ pub async fn router(
     };
     let routes = generate_route_list(app::App);
     let context_pool = pool.clone();
+    let profile_access = if state.config.demo {
+        ProfileAccess::Demo
+    } else {
+        ProfileAccess::Closed
+    };
 
     let router = Router::new()
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(context_pool.clone()),
+            move || {
+                provide_context(context_pool.clone());
+                provide_context(profile_access);
+            },
             {
                 let options = leptos_options.clone();
                 move || app::shell(options.clone())

@@ -1,0 +1,484 @@
+//! The profile page: Data Personal and every history that applies to the
+//! employee, as cards that read well on a phone. Server-rendered in full (the
+//! route waits for the data), so it also works without JavaScript.
+
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::localized::format_date;
+use crate::domain::reference::Riwayat;
+use crate::domain::riwayat::AnggotaKeluarga;
+use crate::domain::sk::Sk;
+use crate::domain::{display_name::DisplayName, Lang, Pegawai};
+use crate::i18n::{t, t_string, use_i18n, Locale};
+use crate::profile::{load_profil, Profil};
+
+type I18n = I18nContext<Locale>;
+/// One record as label/value pairs, in display order.
+type Fields = Vec<(&'static str, String)>;
+
+fn lang(i18n: I18n) -> Lang {
+    match i18n.get_locale() {
+        Locale::id => Lang::Id,
+        Locale::en => Lang::En,
+    }
+}
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let profil = Resource::new(
+        move || params.read().get("nomor").unwrap_or_default(),
+        load_profil,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match profil.await {
+                    Ok(Some(profil)) => view! { <ProfilView profil /> }.into_any(),
+                    Ok(None) => {
+                        set_status(404);
+                        view! {
+                            <section class="not-found">
+                                <h1>{t!(i18n, profile_title)}</h1>
+                                <p role="alert">{t!(i18n, profile_not_found)}</p>
+                            </section>
+                        }
+                            .into_any()
+                    }
+                    Err(_) => {
+                        view! {
+                            <section class="not-found">
+                                <h1>{t!(i18n, profile_title)}</h1>
+                                <p role="alert">{t!(i18n, profile_unavailable)}</p>
+                            </section>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn set_status(_code: u16) {
+    #[cfg(feature = "ssr")]
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = axum::http::StatusCode::from_u16(_code) {
+            resp.set_status(status);
+        }
+    }
+}
+
+#[component]
+fn ProfilView(profil: Profil) -> impl IntoView {
+    let i18n = use_i18n();
+    let profil = StoredValue::new(profil);
+    let name = profil.with_value(|p| {
+        let d = &p.pegawai.personal;
+        DisplayName {
+            name: &d.name,
+            front_titles: &d.front_titles,
+            back_titles: &d.back_titles,
+        }
+        .to_string()
+    });
+    let nomor = profil.with_value(|p| {
+        p.pegawai
+            .personal
+            .nomor_induk
+            .as_str()
+            .unwrap_or("-")
+            .to_owned()
+    });
+    let sections = move || {
+        profil.with_value(|p| {
+            let jenis = p.pegawai.personal.jenis_pegawai;
+            Riwayat::all()
+                .iter()
+                .copied()
+                .filter(|r| r.applies_to(jenis))
+                .map(|r| (r, records(i18n, &p.pegawai, r)))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <article class="profile">
+            <header class="profile-head">
+                <h1 data-testid="profile-name">{name}</h1>
+                <p class="nomor-induk">{nomor}</p>
+            </header>
+            <section class="card" id="data-personal" data-testid="data-personal">
+                <h2>{t!(i18n, data_personal)}</h2>
+                {move || profil.with_value(|p| field_list(personal(i18n, p)))}
+            </section>
+            {move || {
+                let lang = lang(i18n);
+                sections()
+                    .into_iter()
+                    .map(|(riwayat, list)| {
+                        let count = list.len();
+                        view! {
+                            <section
+                                class="card riwayat"
+                                id=format!("riwayat-{}", riwayat.code())
+                                data-riwayat=riwayat.code()
+                                data-count=count
+                            >
+                                <h2>{riwayat.name(lang)} <span class="count">{count}</span></h2>
+                                {if list.is_empty() {
+                                    view! { <p class="empty">{t!(i18n, no_records)}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ol class="records">
+                                            {list
+                                                .into_iter()
+                                                .enumerate()
+                                                .map(|(i, fields)| {
+                                                    view! {
+                                                        <li class="record" class:latest=i == 0>
+                                                            {field_list(fields)}
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ol>
+                                    }
+                                        .into_any()
+                                }}
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </article>
+    }
+}
+
+fn field_list(fields: Fields) -> impl IntoView {
+    view! {
+        <dl class="fields">
+            {fields
+                .into_iter()
+                .map(|(label, value)| {
+                    view! {
+                        <div class="field">
+                            <dt>{label}</dt>
+                            <dd>{value}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </dl>
+    }
+}
+
+fn opt(value: Option<impl ToString>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
+}
+
+fn sk(s: &Sk, lang: Lang) -> String {
+    format!("{} ({})", s.nomor, format_date(s.tanggal, lang))
+}
+
+fn period(start: time::Date, end: Option<time::Date>, i18n: I18n) -> String {
+    let lang = lang(i18n);
+    let end = end
+        .map(|e| format_date(e, lang))
+        .unwrap_or_else(|| t_string!(i18n, now).to_string());
+    format!("{} – {}", format_date(start, lang), end)
+}
+
+fn personal(i18n: I18n, p: &Profil) -> Fields {
+    let lang = lang(i18n);
+    let d = &p.pegawai.personal;
+    vec![
+        (t_string!(i18n, f_nomor_induk), opt(d.nomor_induk.as_str())),
+        (t_string!(i18n, f_nik), d.nik.to_string()),
+        (
+            t_string!(i18n, f_ttl),
+            format!("{}, {}", d.birth_place, format_date(d.birth_date, lang)),
+        ),
+        (t_string!(i18n, f_gender), d.gender.name(lang).into()),
+        (t_string!(i18n, f_agama), d.agama.name(lang).into()),
+        (
+            t_string!(i18n, f_status_perkawinan),
+            d.status_perkawinan.name(lang).into(),
+        ),
+        (t_string!(i18n, f_alamat), d.address.street.clone()),
+        (t_string!(i18n, f_email), opt(d.email.as_ref())),
+        (t_string!(i18n, f_hp), opt(d.mobile.as_ref())),
+        (
+            t_string!(i18n, f_npwp),
+            opt(d.npwp.as_ref().map(|n| n.formatted())),
+        ),
+        (t_string!(i18n, f_bpjs), opt(d.bpjs.as_ref())),
+        (t_string!(i18n, f_taspen), opt(d.taspen.as_ref())),
+        (
+            t_string!(i18n, f_jenis_pegawai),
+            d.jenis_pegawai.name(lang).into(),
+        ),
+        (
+            t_string!(i18n, f_status_hukum),
+            d.status_hukum.name(lang).into(),
+        ),
+        (t_string!(i18n, f_instansi), p.instansi.clone()),
+        (t_string!(i18n, f_unit_kerja), p.unit_kerja.clone()),
+        (
+            t_string!(i18n, f_golongan),
+            opt(d
+                .golongan
+                .map(|g| format!("{} ({})", g.name(lang), g.code()))),
+        ),
+        (t_string!(i18n, f_jabatan), d.jabatan.clone()),
+    ]
+}
+
+/// Every record of one history, newest first as stored.
+fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
+    let lang = lang(i18n);
+    match riwayat {
+        Riwayat::Jabatan => p
+            .jabatan
+            .iter()
+            .map(|r| {
+                vec![
+                    (
+                        t_string!(i18n, f_jabatan),
+                        format!("{} ({})", r.jabatan, r.jenis.name(lang)),
+                    ),
+                    (t_string!(i18n, f_unit_kerja), r.unit_kerja.clone()),
+                    (
+                        t_string!(i18n, f_eselon),
+                        opt(r.eselon.map(|e| e.name(lang))),
+                    ),
+                    (t_string!(i18n, f_tmt), format_date(r.tmt, lang)),
+                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
+                ]
+            })
+            .collect(),
+        Riwayat::Pendidikan => p
+            .pendidikan
+            .iter()
+            .map(|r| {
+                vec![
+                    (t_string!(i18n, f_tingkat), r.tingkat.name(lang).into()),
+                    (t_string!(i18n, f_sekolah), r.school.clone()),
+                    (t_string!(i18n, f_jurusan), opt(r.major.as_ref())),
+                    (
+                        t_string!(i18n, f_lulus),
+                        format_date(r.graduation_date, lang),
+                    ),
+                    (
+                        t_string!(i18n, f_ijazah),
+                        opt(r.certificate_number.as_ref()),
+                    ),
+                ]
+            })
+            .collect(),
+        Riwayat::Diklat => p
+            .diklat
+            .iter()
+            .map(|r| {
+                vec![
+                    (t_string!(i18n, f_nama), r.name.clone()),
+                    (t_string!(i18n, f_penyelenggara), r.organiser.clone()),
+                    (t_string!(i18n, f_jam), opt(r.hours)),
+                    (
+                        t_string!(i18n, f_period),
+                        period(r.start, Some(r.end), i18n),
+                    ),
+                ]
+            })
+            .collect(),
+        Riwayat::Skp => p
+            .skp
+            .iter()
+            .map(|r| {
+                vec![
+                    (t_string!(i18n, f_tahun), r.year.to_string()),
+                    (t_string!(i18n, f_predikat), r.predikat.name(lang).into()),
+                    (
+                        t_string!(i18n, f_hasil_kerja),
+                        r.hasil_kerja.name(lang).into(),
+                    ),
+                    (
+                        t_string!(i18n, f_perilaku_kerja),
+                        r.perilaku_kerja.name(lang).into(),
+                    ),
+                    (t_string!(i18n, f_penilai), r.appraiser_name.clone()),
+                ]
+            })
+            .collect(),
+        Riwayat::Penghargaan => p
+            .penghargaan
+            .iter()
+            .map(|r| {
+                vec![
+                    (t_string!(i18n, f_nama), r.name.clone()),
+                    (t_string!(i18n, f_tahun), r.year.to_string()),
+                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
+                ]
+            })
+            .collect(),
+        Riwayat::Pangkat => p
+            .pangkat
+            .iter()
+            .map(|r| {
+                vec![
+                    (
+                        t_string!(i18n, f_golongan),
+                        format!("{} ({})", r.golongan.name(lang), r.golongan.code()),
+                    ),
+                    (t_string!(i18n, f_tmt), format_date(r.tmt, lang)),
+                    (t_string!(i18n, f_jenis_kp), r.jenis_kp.name(lang).into()),
+                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
+                    (
+                        t_string!(i18n, f_persetujuan_bkn),
+                        opt(r.persetujuan_bkn.as_ref().map(|s| sk(s, lang))),
+                    ),
+                    (
+                        t_string!(i18n, f_masa_kerja),
+                        lang.pick(
+                            format!(
+                                "{} tahun {} bulan",
+                                r.masa_kerja.years(),
+                                r.masa_kerja.months()
+                            ),
+                            format!(
+                                "{} years {} months",
+                                r.masa_kerja.years(),
+                                r.masa_kerja.months()
+                            ),
+                        ),
+                    ),
+                ]
+            })
+            .collect(),
+        Riwayat::Keluarga => p
+            .keluarga
+            .iter()
+            .map(|m| {
+                let who = m.identitas();
+                let mut fields = vec![
+                    (
+                        t_string!(i18n, f_hubungan),
+                        m.hubungan().name(lang).to_string(),
+                    ),
+                    (t_string!(i18n, f_nama), who.name.clone()),
+                    (t_string!(i18n, f_nik), opt(who.nik.as_ref())),
+                    (
+                        t_string!(i18n, f_ttl),
+                        format!(
+                            "{}, {}",
+                            who.birth_place.clone().unwrap_or_else(|| "-".into()),
+                            opt(who.birth_date.map(|d| format_date(d, lang)))
+                        ),
+                    ),
+                ];
+                if let AnggotaKeluarga::Pasangan(s) = m {
+                    if let Some(a) = &s.akta_nikah {
+                        fields.push((
+                            t_string!(i18n, f_akta_nikah),
+                            format!("{} ({})", a.nomor, format_date(a.tanggal, lang)),
+                        ));
+                    }
+                    if let Some(a) = &s.akta_cerai {
+                        fields.push((
+                            t_string!(i18n, f_akta_cerai),
+                            format!("{} ({})", a.nomor, format_date(a.tanggal, lang)),
+                        ));
+                    }
+                }
+                if !who.alive {
+                    fields.push((t_string!(i18n, f_meninggal), "✓".into()));
+                }
+                fields
+            })
+            .collect(),
+        Riwayat::PeninjauanMasaKerja => p
+            .peninjauan_masa_kerja
+            .iter()
+            .map(|r| {
+                vec![
+                    (t_string!(i18n, f_pemberi_kerja), r.employer.clone()),
+                    (
+                        t_string!(i18n, f_period),
+                        period(r.start, Some(r.end), i18n),
+                    ),
+                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
+                ]
+            })
+            .collect(),
+        Riwayat::PindahInstansi => p
+            .pindah_instansi
+            .iter()
+            .map(|r| {
+                vec![
+                    (
+                        t_string!(i18n, f_dari_ke),
+                        format!("#{} → #{}", r.from_instansi_id, r.to_instansi_id),
+                    ),
+                    (t_string!(i18n, f_tmt), format_date(r.tmt, lang)),
+                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
+                ]
+            })
+            .collect(),
+        Riwayat::Cltn => p
+            .cltn
+            .iter()
+            .map(|r| {
+                vec![
+                    (
+                        t_string!(i18n, f_period),
+                        period(r.start, Some(r.end), i18n),
+                    ),
+                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
+                    (
+                        t_string!(i18n, f_aktif_kembali),
+                        opt(r.active_again.map(|d| format_date(d, lang))),
+                    ),
+                ]
+            })
+            .collect(),
+        Riwayat::CpnsPns => p
+            .cpns_pns
+            .iter()
+            .map(|r| {
+                vec![
+                    (t_string!(i18n, f_tmt_cpns), format_date(r.tmt_cpns, lang)),
+                    (t_string!(i18n, f_sk_cpns), sk(&r.sk_cpns, lang)),
+                    (
+                        t_string!(i18n, f_tmt_pns),
+                        opt(r.tmt_pns.map(|d| format_date(d, lang))),
+                    ),
+                    (
+                        t_string!(i18n, f_sk_pns),
+                        opt(r.sk_pns.as_ref().map(|s| sk(s, lang))),
+                    ),
+                    (
+                        t_string!(i18n, f_sttpl),
+                        opt(r.sttpl.as_ref().map(|s| sk(s, lang))),
+                    ),
+                    (
+                        t_string!(i18n, f_spmt),
+                        opt(r.spmt.as_ref().map(|s| sk(s, lang))),
+                    ),
+                ]
+            })
+            .collect(),
+        Riwayat::Organisasi => p
+            .organisasi
+            .iter()
+            .map(|r| {
+                vec![
+                    (t_string!(i18n, f_nama), r.name.clone()),
+                    (t_string!(i18n, f_peran), r.role.clone()),
+                    (t_string!(i18n, f_period), period(r.start, r.end, i18n)),
+                ]
+            })
+            .collect(),
+    }
+}
