@@ -9,3 +9,4 @@ export CARGO_LEPTOS_VERSION="0.3.11"
 export BINARYEN_VERSION="132.0.0"
 # sqlx macros check against the committed .sqlx data, so a build needs no database.
 export SQLX_OFFLINE="${SQLX_OFFLINE:-true}"
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"  # incremental caches grew to tens of GB; whole-crate rebuilds are fine here

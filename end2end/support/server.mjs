@@ -55,7 +55,7 @@ async function waitReady(base, child, logs) {
 }
 
 /** A running server with its own database. `stop()` kills it; `drop()` also drops the database. */
-export async function startServer({ database } = {}) {
+export async function startServer({ database, demo = false } = {}) {
   const name = database || "mutakhir_e2e_" + randomBytes(6).toString("hex");
   if (!database) psql(`CREATE DATABASE ${name}`);
   const port = await freePort();
@@ -74,6 +74,7 @@ export async function startServer({ database } = {}) {
       LEPTOS_HASH_FILES: "true",
       LEPTOS_ENV: "PROD",
       MUTAKHIR_PUBLIC_ORIGIN: base,
+      MUTAKHIR_DEMO: demo ? "true" : "false",
       RUST_LOG: process.env.RUST_LOG || "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -14,6 +14,15 @@ async fn main() -> anyhow::Result<()> {
         .await
         .context("connecting to PostgreSQL")?;
     db::migrate(&pool).await.context("running migrations")?;
+    if config.demo {
+        let loaded = server::generator::demo::load_demo_if_empty(&pool)
+            .await
+            .context("loading the demo data")?;
+        tracing::warn!(
+            loaded,
+            "demo mode: demo data present and profiles readable without sign-in"
+        );
+    }
 
     let app = Application::build(config, leptos, pool)
         .await

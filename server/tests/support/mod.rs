@@ -12,12 +12,17 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(pool: PgPool) -> Self {
+        Self::spawn_with(pool, |_| {}).await
+    }
+
+    pub async fn spawn_with(pool: PgPool, configure: impl FnOnce(&mut Config)) -> Self {
         let options = LeptosOptions::builder()
             .output_name("mutakhir")
             .site_addr(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
             .site_root("target/site")
             .build();
-        let config = Config::for_tests("postgres://unused-the-pool-is-given");
+        let mut config = Config::for_tests("postgres://unused-the-pool-is-given");
+        configure(&mut config);
         let app = Application::build(config, options, pool)
             .await
             .expect("the application builds");
