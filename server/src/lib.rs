@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod config;
 pub mod db;
+pub mod generator;
 pub mod health;
 pub mod language;
 pub mod security;
