@@ -26,12 +26,11 @@ BENCH_URL="${ADMIN%/postgres}/mutakhir_bench"
 # Migrations first, so the timing covers only the load.
 DATABASE_URL="$BENCH_URL" "$BIN" --employees 0 >/dev/null
 
-start=$(date +%s.%N)
+start=$(date +%s%N)
 # shellcheck disable=SC2086
 DATABASE_URL="$BENCH_URL" "$BIN" --employees "$N" $FLAGS
-end=$(date +%s.%N)
-seconds=$(echo "$end - $start" | bc)
-printf 'load: %s employees in %.1f s\n' "$N" "$seconds"
+end=$(date +%s%N)
+printf 'load: %s employees in %d s\n' "$N" $(((end - start) / 1000000000))
 
 psql "$BENCH_URL" -P pager=off -c "
   SELECT c.relname AS table,
@@ -43,7 +42,5 @@ psql "$BENCH_URL" -P pager=off -c "
    ORDER BY pg_total_relation_size(c.oid) DESC"
 psql "$BENCH_URL" -qAtc "SELECT 'database size: ' || pg_size_pretty(pg_database_size(current_database()))"
 
-# ---------------------------------------------------------------------------
-# PROFILE LATENCY (to be added): measure the profile page against the loaded
-# database at $BENCH_URL. The database mutakhir_bench is intentionally left in place.
-# ---------------------------------------------------------------------------
+# Profile latency at this scale: 200 concurrent requests for random employees.
+scripts/bench-profile.sh "$BENCH_URL" 200 30
