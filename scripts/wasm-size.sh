@@ -6,8 +6,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 source scripts/env.sh
 [[ "${1:-}" == "--no-build" ]] || cargo leptos build --release --precompress
-wasm="$(ls target/site/pkg/mutakhir*.wasm | grep -v '\.wasm\.' | head -1)"
-js="$(ls target/site/pkg/mutakhir*.js | grep -v '\.js\.' | head -1)"
+wasm="$(ls -t target/site/pkg/mutakhir*.wasm | grep -v '\.wasm\.' | head -1)"
+js="$(ls -t target/site/pkg/mutakhir*.js | grep -v '\.js\.' | head -1)"
 size() { stat -c %s "$1"; }
 br() { brotli -c -q 11 "$1" | wc -c; }
 printf '%-8s %10s %12s\n' file raw brotli

@@ -3,8 +3,10 @@ import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
+// Contexts default to an Indonesian browser: the product is Indonesian first, and a
+// browser's Accept-Language decides the language of a first visit.
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -17,6 +19,9 @@ export async function launch() {
       "--disable-sync",
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: "id-ID", ...options });
+  return browser;
 }
 
 /** Waits until the WASM bundle has hydrated the page (set by the frontend's entry). */

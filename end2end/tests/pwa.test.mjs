@@ -52,7 +52,14 @@ test("the service worker installs and reaches activated", async () => {
   await page.goto(server.base + "/");
   const state = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
-    return { state: registration.active.state, scope: registration.scope };
+    const worker = registration.active;
+    // `ready` resolves once a worker is active, which may still be "activating".
+    if (worker.state !== "activated") {
+      await new Promise((resolve) =>
+        worker.addEventListener("statechange", () => worker.state === "activated" && resolve())
+      );
+    }
+    return { state: worker.state, scope: registration.scope };
   });
   assert.equal(state.state, "activated");
   assert.equal(state.scope, server.base + "/");

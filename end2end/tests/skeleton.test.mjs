@@ -68,3 +68,11 @@ test("an unknown address gets the 404 page in the layout", async () => {
   assert.match(await page.textContent("h1"), /Halaman tidak ditemukan/);
   await context.close();
 });
+
+test("a browser that prefers English gets English on its first visit", async () => {
+  const context = await browser.newContext({ locale: "en-US", javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.base + "/");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await context.close();
+});
