@@ -26,9 +26,8 @@ trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 psql "$URL" -qAtc "SELECT nomor_induk FROM pegawai TABLESAMPLE SYSTEM (1) WHERE nomor_induk IS NOT NULL LIMIT 10000" >"$work/nips"
 echo "sampled $(wc -l <"$work/nips") employees"
 
-DATABASE_URL="$URL" MUTAKHIR_DEMO=true MUTAKHIR_DB_MAX_CONNECTIONS="${MUTAKHIR_DB_MAX_CONNECTIONS:-32}" \
-  LEPTOS_OUTPUT_NAME=mutakhir LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg \
-  LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_HASH_FILES=true LEPTOS_ENV=PROD RUST_LOG=warn \
+leptos_site_env "127.0.0.1:$PORT"
+DATABASE_URL="$URL" MUTAKHIR_DEMO=true MUTAKHIR_DB_MAX_CONNECTIONS="${MUTAKHIR_DB_MAX_CONNECTIONS:-32}" RUST_LOG=warn \
   "$CARGO_TARGET_DIR/release/mutakhir" &
 server=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.2; done

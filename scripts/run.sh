@@ -18,8 +18,7 @@ echo "[run] building the release site (first time: several minutes)"
 cargo leptos build --release --precompress
 
 ADDR="${MUTAKHIR_ADDR:-127.0.0.1:3000}"
-export LEPTOS_OUTPUT_NAME=mutakhir LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg \
-  LEPTOS_SITE_ADDR="$ADDR" LEPTOS_HASH_FILES=true LEPTOS_ENV=PROD
+leptos_site_env "$ADDR"
 export MUTAKHIR_DEMO="${MUTAKHIR_DEMO:-true}"
 echo "[run] Mutakhir on http://$ADDR (database: ${DATABASE_URL%%\?*})"
 exec "$CARGO_TARGET_DIR/release/mutakhir"
