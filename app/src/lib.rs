@@ -9,6 +9,9 @@ mod locales {
 }
 pub use locales::i18n;
 
+#[cfg(feature = "ssr")]
+pub mod audit;
+pub mod auth;
 pub mod components;
 pub mod domain;
 pub mod pages;

@@ -1,3 +1,7 @@
+pub mod account;
 pub mod home;
+pub mod login;
 pub mod not_found;
 pub mod profile;
+pub mod set_password;
+pub mod token_request;

@@ -7,7 +7,15 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
-use crate::pages::{home::HomePage, not_found::NotFound, profile::ProfilePage};
+use crate::pages::{
+    account::AccountPage,
+    home::HomePage,
+    login::LoginPage,
+    not_found::NotFound,
+    profile::ProfilePage,
+    set_password::SetPasswordPage,
+    token_request::{ActivationPage, ForgotPasswordPage},
+};
 
 /// The HTML document the server streams around the app. It lives here so that
 /// the server and the route list agree on one shell.
@@ -51,6 +59,11 @@ pub fn App() -> impl IntoView {
                 <Layout>
                     <Routes fallback=NotFound>
                         <Route path=StaticSegment("") view=HomePage />
+                        <Route path=StaticSegment("masuk") view=LoginPage />
+                        <Route path=StaticSegment("aktivasi") view=ActivationPage />
+                        <Route path=StaticSegment("lupa-kata-sandi") view=ForgotPasswordPage />
+                        <Route path=StaticSegment("kata-sandi") view=SetPasswordPage />
+                        <Route path=StaticSegment("akun") view=AccountPage />
                         // Async: the whole profile is in the first HTML, for phones
                         // on slow links and for browsers without JavaScript.
                         <Route

@@ -75,6 +75,8 @@ export async function startServer({ database, demo = false } = {}) {
       LEPTOS_ENV: "PROD",
       MUTAKHIR_PUBLIC_ORIGIN: base,
       MUTAKHIR_DEMO: demo ? "true" : "false",
+      // Emails go to the development mailbox at /dev/surat, where tests read them.
+      MUTAKHIR_DEV_MAILBOX: "true",
       RUST_LOG: process.env.RUST_LOG || "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],

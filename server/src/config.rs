@@ -31,6 +31,30 @@ pub struct DatabaseConfig {
     pub acquire_timeout: Duration,
 }
 
+/// Where emails go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MailConfig {
+    /// A real SMTP server, e.g. `smtps://user:pass@smtp.example.go.id` or
+    /// `smtp://127.0.0.1:2525` (lettre's URL form).
+    Smtp { url: String, from: String },
+    /// Development only: messages are kept in memory and shown at `/dev/surat`.
+    DevMailbox { from: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct AuthConfig {
+    pub idle_timeout: Duration,
+    pub absolute_timeout: Duration,
+    pub password_min_length: usize,
+    pub token_ttl: Duration,
+    /// Account requests (sign-in, tokens) one IP address may make per minute…
+    pub per_ip_per_minute: u32,
+    /// …and at once.
+    pub per_ip_burst: u32,
+    /// Failed sign-ins before an identifier locks.
+    pub lock_after: i32,
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database: DatabaseConfig,
@@ -43,6 +67,8 @@ pub struct Config {
     /// Loads the demo employees into an empty database at start-up and lets
     /// anyone read profiles: for demonstrations and tests only, never production.
     pub demo: bool,
+    pub mail: MailConfig,
+    pub auth: AuthConfig,
 }
 
 impl Config {
@@ -83,18 +109,48 @@ impl Config {
             }
         };
         let max_body_bytes = parse_or(&get, "MUTAKHIR_MAX_BODY_BYTES", 1024 * 1024usize)?;
-        let demo = match get("MUTAKHIR_DEMO").as_deref().map(str::trim) {
-            None | Some("") | Some("false") | Some("0") => false,
-            Some("true") | Some("1") => true,
-            Some(other) => {
-                return Err(ConfigError::Invalid {
-                    name: "MUTAKHIR_DEMO",
-                    value: other.to_owned(),
-                    why: "expected `true` or `false`",
+        let demo = parse_bool(&get, "MUTAKHIR_DEMO")?;
+        let from = get("MUTAKHIR_MAIL_FROM")
+            .filter(|f| !f.trim().is_empty())
+            .unwrap_or_else(|| "Mutakhir <no-reply@mutakhir.invalid>".to_owned());
+        let dev_mailbox = parse_bool(&get, "MUTAKHIR_DEV_MAILBOX")?;
+        let mail = match (get("MUTAKHIR_SMTP_URL").filter(|u| !u.trim().is_empty()), dev_mailbox) {
+            (Some(url), _) => MailConfig::Smtp { url, from },
+            (None, true) => MailConfig::DevMailbox { from },
+            (None, false) => {
+                return Err(ConfigError::Missing {
+                    name: "MUTAKHIR_SMTP_URL",
+                    why: "activation tokens are emailed; for development set MUTAKHIR_DEV_MAILBOX=true instead",
                 })
             }
         };
+        let auth = AuthConfig {
+            idle_timeout: Duration::from_secs(parse_or(
+                &get,
+                "MUTAKHIR_SESSION_IDLE_SECS",
+                30 * 60u64,
+            )?),
+            absolute_timeout: Duration::from_secs(parse_or(
+                &get,
+                "MUTAKHIR_SESSION_ABSOLUTE_SECS",
+                12 * 60 * 60u64,
+            )?),
+            password_min_length: parse_or(&get, "MUTAKHIR_PASSWORD_MIN_LENGTH", 8usize)?,
+            token_ttl: Duration::from_secs(parse_or(&get, "MUTAKHIR_TOKEN_TTL_SECS", 15 * 60u64)?),
+            per_ip_per_minute: parse_or(&get, "MUTAKHIR_AUTH_PER_IP_PER_MINUTE", 60u32)?,
+            per_ip_burst: parse_or(&get, "MUTAKHIR_AUTH_PER_IP_BURST", 20u32)?,
+            lock_after: parse_or(&get, "MUTAKHIR_LOGIN_LOCK_AFTER", 5i32)?,
+        };
+        if auth.per_ip_per_minute == 0 || auth.per_ip_burst == 0 {
+            return Err(ConfigError::Invalid {
+                name: "MUTAKHIR_AUTH_PER_IP_PER_MINUTE",
+                value: "0".into(),
+                why: "rates and bursts must be at least 1",
+            });
+        }
         Ok(Self {
+            mail,
+            auth,
             database: DatabaseConfig {
                 url,
                 max_connections,
@@ -115,10 +171,30 @@ impl Config {
             .is_some_and(|o| o.starts_with("https://"))
     }
 
-    /// A configuration for tests: everything at its default.
+    /// A configuration for tests: everything at its default, mail to the
+    /// development mailbox.
     pub fn for_tests(database_url: &str) -> Self {
-        Self::from_lookup(|name| (name == "DATABASE_URL").then(|| database_url.to_owned()))
-            .expect("defaults are valid")
+        Self::from_lookup(|name| match name {
+            "DATABASE_URL" => Some(database_url.to_owned()),
+            "MUTAKHIR_DEV_MAILBOX" => Some("true".to_owned()),
+            _ => None,
+        })
+        .expect("defaults are valid")
+    }
+}
+
+fn parse_bool(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+) -> Result<bool, ConfigError> {
+    match get(name).as_deref().map(str::trim) {
+        None | Some("") | Some("false") | Some("0") => Ok(false),
+        Some("true") | Some("1") => Ok(true),
+        Some(other) => Err(ConfigError::Invalid {
+            name,
+            value: other.to_owned(),
+            why: "expected `true` or `false`",
+        }),
     }
 }
 
@@ -162,8 +238,29 @@ mod tests {
     }
 
     #[test]
+    fn mail_must_be_configured_one_way_or_the_other() {
+        let err = config(&[("DATABASE_URL", "postgres://x")]).unwrap_err();
+        assert!(err.to_string().contains("MUTAKHIR_SMTP_URL"), "{err}");
+        let c = config(&[
+            ("DATABASE_URL", "postgres://x"),
+            ("MUTAKHIR_SMTP_URL", "smtp://127.0.0.1:2525"),
+            ("MUTAKHIR_DEV_MAILBOX", "true"),
+        ])
+        .unwrap();
+        assert!(matches!(c.mail, MailConfig::Smtp { .. }), "SMTP wins");
+    }
+
+    #[test]
     fn defaults_apply() {
-        let c = config(&[("DATABASE_URL", "postgres://x")]).unwrap();
+        let c = config(&[
+            ("DATABASE_URL", "postgres://x"),
+            ("MUTAKHIR_DEV_MAILBOX", "true"),
+        ])
+        .unwrap();
+        assert_eq!(c.auth.idle_timeout, Duration::from_secs(1800));
+        assert_eq!(c.auth.absolute_timeout, Duration::from_secs(43200));
+        assert_eq!(c.auth.password_min_length, 8);
+        assert_eq!(c.auth.token_ttl, Duration::from_secs(900));
         assert_eq!(c.database.max_connections, 20);
         assert_eq!(c.log_format, LogFormat::Pretty);
         assert_eq!(c.max_body_bytes, 1024 * 1024);
@@ -174,6 +271,7 @@ mod tests {
     fn https_origin_means_secure_cookies() {
         let c = config(&[
             ("DATABASE_URL", "postgres://x"),
+            ("MUTAKHIR_DEV_MAILBOX", "true"),
             ("MUTAKHIR_PUBLIC_ORIGIN", "https://mutakhir.example.go.id/"),
         ])
         .unwrap();
@@ -188,18 +286,21 @@ mod tests {
     fn bad_values_are_named() {
         let err = config(&[
             ("DATABASE_URL", "postgres://x"),
+            ("MUTAKHIR_DEV_MAILBOX", "true"),
             ("MUTAKHIR_DB_MAX_CONNECTIONS", "many"),
         ])
         .unwrap_err();
         assert!(err.to_string().contains("MUTAKHIR_DB_MAX_CONNECTIONS"));
         let err = config(&[
             ("DATABASE_URL", "postgres://x"),
+            ("MUTAKHIR_DEV_MAILBOX", "true"),
             ("MUTAKHIR_LOG_FORMAT", "xml"),
         ])
         .unwrap_err();
         assert!(err.to_string().contains("MUTAKHIR_LOG_FORMAT"));
         let err = config(&[
             ("DATABASE_URL", "postgres://x"),
+            ("MUTAKHIR_DEV_MAILBOX", "true"),
             ("MUTAKHIR_PUBLIC_ORIGIN", "mutakhir.go.id"),
         ])
         .unwrap_err();

@@ -3,11 +3,14 @@
 //! same application on a random port.
 
 pub mod assets;
+pub mod client_errors;
 pub mod config;
 pub mod db;
 pub mod generator;
 pub mod health;
 pub mod language;
+pub mod mail;
+pub mod rate_limit;
 pub mod security;
 pub mod sessions;
 pub mod shutdown;

@@ -6,9 +6,9 @@ use tower_sessions::{
 };
 use tower_sessions_sqlx_store::PostgresStore;
 
-/// Idle timeout. The absolute (12 h) limit is checked against the login time
-/// stored in the session, since tower-sessions has none built in.
-pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
+// The idle limit here sets the cookie's and the stored row's expiry; the idle
+// and absolute limits themselves are enforced in `app::auth::session`, since
+// tower-sessions only extends an expiry when the session is written.
 
 pub async fn store(pool: sqlx::PgPool) -> Result<PostgresStore, sqlx::Error> {
     let store = PostgresStore::new(pool);
@@ -16,7 +16,11 @@ pub async fn store(pool: sqlx::PgPool) -> Result<PostgresStore, sqlx::Error> {
     Ok(store)
 }
 
-pub fn layer(store: PostgresStore, secure: bool) -> SessionManagerLayer<PostgresStore> {
+pub fn layer(
+    store: PostgresStore,
+    secure: bool,
+    idle: std::time::Duration,
+) -> SessionManagerLayer<PostgresStore> {
     // `__Host-` makes the browser refuse the cookie unless it is Secure, has
     // Path=/ and no Domain: it cannot be planted by a sibling subdomain.
     let name = if secure {
@@ -30,5 +34,7 @@ pub fn layer(store: PostgresStore, secure: bool) -> SessionManagerLayer<Postgres
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(IDLE_TIMEOUT))
+        .with_expiry(Expiry::OnInactivity(Duration::seconds(
+            i64::try_from(idle.as_secs()).unwrap_or(i64::MAX),
+        )))
 }

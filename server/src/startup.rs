@@ -9,9 +9,14 @@ use sqlx::PgPool;
 use tokio::net::TcpListener;
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
 
+use app::auth::mail::SharedMailer;
+use app::auth::password_policy::PasswordPolicy;
+use app::auth::settings::AuthSettings;
 use app::profile::store::ProfileAccess;
 
-use crate::{assets, config::Config, health, language, security, sessions};
+use crate::{
+    assets, client_errors, config::Config, health, language, mail, rate_limit, security, sessions,
+};
 
 /// Everything a handler may need. Server functions get the pool through
 /// Leptos context instead, since `app` cannot name this type.
@@ -35,7 +40,12 @@ impl Application {
         pool: PgPool,
     ) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(leptos_options.site_addr).await?;
-        let router = router(config, leptos_options, pool).await?;
+        // Links in emails point at the public origin, or straight at this server.
+        let base_url = config
+            .public_origin
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", listener.local_addr().expect("bound")));
+        let router = router(config, leptos_options, pool, base_url).await?;
         Ok(Self { listener, router })
     }
 
@@ -57,13 +67,34 @@ impl Application {
     }
 }
 
+fn auth_settings(config: &Config, base_url: String) -> AuthSettings {
+    let mut settings = AuthSettings::new(base_url);
+    settings.password = PasswordPolicy {
+        min_length: config.auth.password_min_length,
+    };
+    settings.idle_timeout = config.auth.idle_timeout;
+    settings.absolute_timeout = config.auth.absolute_timeout;
+    settings.token_ttl = config.auth.token_ttl;
+    settings.lock_after = config.auth.lock_after;
+    settings
+}
+
 pub async fn router(
     config: Config,
     leptos_options: LeptosOptions,
     pool: PgPool,
+    base_url: String,
 ) -> anyhow::Result<Router> {
     let session_store = sessions::store(pool.clone()).await?;
-    let session_layer = sessions::layer(session_store, config.secure_cookies());
+    let session_layer = sessions::layer(
+        session_store,
+        config.secure_cookies(),
+        config.auth.idle_timeout,
+    );
+    let auth_settings = auth_settings(&config, base_url);
+    let (mailer, dev_mailbox): (SharedMailer, _) = mail::from_config(&config.mail)?;
+    let auth_limits =
+        rate_limit::AuthRateLimit::new(config.auth.per_ip_per_minute, config.auth.per_ip_burst);
     let allowed = Arc::new(security::AllowedOrigins::new(config.public_origin.clone()));
     let max_body = config.max_body_bytes;
 
@@ -80,29 +111,41 @@ pub async fn router(
         ProfileAccess::Closed
     };
 
-    let router = Router::new()
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || {
-                provide_context(context_pool.clone());
-                provide_context(profile_access);
-            },
-            {
-                let options = leptos_options.clone();
-                move || app::shell(options.clone())
-            },
-        )
+    // The same context for pages, server functions and the not-found page,
+    // which renders the layout (and its signed-in check) too.
+    let context = move || {
+        provide_context(context_pool.clone());
+        provide_context(profile_access);
+        provide_context(auth_settings.clone());
+        provide_context(mailer.clone());
+    };
+    let mut router = Router::new()
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || app::shell(options.clone())
+        })
         .merge(health::routes())
         .merge(language::routes())
         .merge(assets::routes(
             &leptos_options.site_root,
             &leptos_options.site_pkg_dir,
         ))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
-            app::shell,
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, app::shell))
+        .with_state(state);
+    if let Some(mailbox) = dev_mailbox {
+        router = router.merge(mail::dev_routes(mailbox));
+    }
+    let router = router
+        .layer(middleware::from_fn(
+            client_errors::malformed_is_client_error,
         ))
-        .with_state(state)
+        .layer(middleware::from_fn_with_state(
+            auth_limits,
+            rate_limit::limit,
+        ))
         .layer(session_layer)
         .layer(middleware::from_fn_with_state(
             allowed,

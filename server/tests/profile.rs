@@ -9,7 +9,7 @@ use sqlx::PgPool;
 use support::TestApp;
 
 #[sqlx::test(migrations = "../migrations")]
-async fn profiles_are_closed_unless_demo_mode(pool: PgPool) {
+async fn anonymous_callers_read_no_profile_unless_demo_mode(pool: PgPool) {
     load_demo_if_empty(&pool).await.unwrap();
     let app = TestApp::spawn(pool).await;
     let api = app
@@ -18,7 +18,7 @@ async fn profiles_are_closed_unless_demo_mode(pool: PgPool) {
         .send()
         .await
         .unwrap();
-    assert_eq!(api.status(), StatusCode::FORBIDDEN);
+    assert_eq!(api.status(), StatusCode::UNAUTHORIZED, "sign in first");
     let page = app
         .client
         .get(app.url(&format!("/profil/{DEMO_PNS_NIP}")))

@@ -1,19 +1,22 @@
 use leptos::prelude::*;
 
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::session::{provide_session, use_session};
 use crate::i18n::{t, use_i18n};
 
-/// Page chrome shared by every route: header with the product name and the
-/// language switch, the main content, and a footer.
+/// Page chrome shared by every route: header with the product name, the account
+/// link and the language switch, the main content, and a footer.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    provide_session();
     view! {
         <header class="topbar">
             <a class="brand" href="/">
                 <img src="/icons/icon-192.png" alt="" width="32" height="32" />
                 <span class="brand-name">"Mutakhir"</span>
             </a>
+            <AccountLink />
             <LanguageSwitch />
         </header>
         <main id="main" class="content">
@@ -22,5 +25,35 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="footer">
             <p>{t!(i18n, footer_note)}</p>
         </footer>
+    }
+}
+
+#[component]
+fn AccountLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match session.me.await {
+                    Ok(Some(me)) => {
+                        view! {
+                            <a class="account-link" href="/akun" data-testid="account-link">
+                                {me.name}
+                            </a>
+                        }
+                            .into_any()
+                    }
+                    _ => {
+                        view! {
+                            <a class="account-link" href="/masuk" data-testid="login-link">
+                                {t!(i18n, login_title)}
+                            </a>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Transition>
     }
 }

@@ -53,6 +53,9 @@ pub fn ProfilePage() -> impl IntoView {
                             <section class="not-found">
                                 <h1>{t!(i18n, profile_title)}</h1>
                                 <p role="alert">{t!(i18n, profile_unavailable)}</p>
+                                <p>
+                                    <a href="/masuk">{t!(i18n, sign_in_to_view)}</a>
+                                </p>
                             </section>
                         }
                             .into_any()

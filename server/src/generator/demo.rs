@@ -36,6 +36,12 @@ pub const DEMO_PPPK_NAME: &str = "Budi Santoso";
 /// A PPT Non-ASN (no NIP; found by NIK): Andi Mappiasse Tahir, S.E., M.M.
 pub const DEMO_PPT_NIK: &str = "7371020106759003";
 pub const DEMO_PPT_NAME: &str = "Andi Mappiasse Tahir";
+pub const DEMO_PPT_EMAIL: &str = "andi.tahir@bkn.go.id";
+pub const DEMO_PPPK_EMAIL: &str = "budi.santoso.guru@gmail.com";
+pub const DEMO_PNS_EMAIL: &str = "rina.kartika@bkn.go.id";
+/// The password of the activated demo accounts (Rina: BKN admin; Budi: employee).
+/// Andi (PPT Non-ASN) is left to activate through the emailed-token journey.
+pub const DEMO_PASSWORD: &str = "Mutakhir2026";
 
 fn sk(nomor: &str, tanggal: Date) -> Sk {
     Sk {
@@ -192,7 +198,7 @@ pub fn demo_pns(reference: &Reference) -> anyhow::Result<Pegawai> {
     );
     personal.address.street = "Jl. Mayjen Sutoyo No. 12, RT 004/RW 002".into();
     personal.address.postal_code = Some("13640".into());
-    personal.email = Some(Email::parse("rina.kartika@bkn.go.id").expect("valid"));
+    personal.email = Some(Email::parse(DEMO_PNS_EMAIL).expect("valid"));
     personal.mobile = Some(MobileNumber::parse("081234567801").expect("valid"));
     personal.taspen = Some("0001985031229".into());
     personal.golongan = Some(Golongan::Pns(GolonganPns::IIID));
@@ -494,7 +500,7 @@ pub fn demo_pppk(reference: &Reference) -> anyhow::Result<Pegawai> {
     );
     personal.address.street = "Jl. Setiabudi No. 45, RT 002/RW 005".into();
     personal.address.postal_code = Some("40154".into());
-    personal.email = Some(Email::parse("budi.santoso.guru@gmail.com").expect("valid"));
+    personal.email = Some(Email::parse(DEMO_PPPK_EMAIL).expect("valid"));
     personal.mobile = Some(MobileNumber::parse("085722334455").expect("valid"));
     personal.golongan = Some(Golongan::Pppk(GolonganPppk::IX));
     personal.jabatan = "Guru Kelas Ahli Pertama".into();
@@ -573,7 +579,7 @@ pub fn demo_ppt(reference: &Reference) -> anyhow::Result<Pegawai> {
         unit(bkn, "Sekretariat Jenderal"),
         district,
     );
-    personal.email = Some(Email::parse("andi.tahir@bkn.go.id").expect("valid"));
+    personal.email = Some(Email::parse(DEMO_PPT_EMAIL).expect("valid"));
     personal.mobile = Some(MobileNumber::parse("081355667788").expect("valid"));
     personal.jabatan = "Staf Ahli Bidang Transformasi Digital".into();
     let mut p = Pegawai::new(personal);
@@ -669,6 +675,27 @@ pub fn demo_ppt(reference: &Reference) -> anyhow::Result<Pegawai> {
 /// Loads the demo set when `pegawai` is empty; returns whether it did. Safe to call
 /// from several processes at once: an advisory lock serialises them and the
 /// emptiness check runs under it, inside the loading transaction.
+async fn demo_accounts(tx: &mut sqlx::Transaction<'_, sqlx::Postgres>) -> anyhow::Result<()> {
+    let hash = app::auth::hashing::hash_password(DEMO_PASSWORD.to_owned()).await?;
+    for nip in [DEMO_PNS_NIP, DEMO_PPPK_NIP] {
+        sqlx::query(
+            "INSERT INTO akun (pegawai_id, password_hash, activated_at, password_changed_at)
+             SELECT id, $2, now(), now() FROM pegawai WHERE nomor_induk = $1",
+        )
+        .bind(nip)
+        .bind(&hash)
+        .execute(&mut **tx)
+        .await?;
+    }
+    sqlx::query(
+        "INSERT INTO peran (pegawai_id, peran, lingkup) SELECT id, 'admin_bkn', 'pusat' FROM pegawai WHERE nomor_induk = $1",
+    )
+    .bind(DEMO_PNS_NIP)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 pub async fn load_demo_if_empty(pool: &PgPool) -> anyhow::Result<bool> {
     let reference = Reference::load(pool).await?;
     let mut tx = pool.begin().await?;
@@ -696,6 +723,7 @@ pub async fn load_demo_if_empty(pool: &PgPool) -> anyhow::Result<bool> {
         batch.push(&p, index + 1, index * RIWAYAT_SLOTS);
     }
     copy_batch(&mut tx, &batch).await?;
+    demo_accounts(&mut tx).await?;
     for table in super::load::RIWAYAT_WITH_ID.iter().chain(&["pegawai"]) {
         sqlx::query(&format!(
             "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} HAVING max(id) IS NOT NULL"

@@ -1,3 +1,6 @@
+//! Shared by every test binary; each uses a part of it.
+#![allow(dead_code)]
+
 //! Starts the real application (router, middleware, sessions) on a free loopback
 //! port against the per-test database that `#[sqlx::test]` hands over.
 

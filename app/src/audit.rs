@@ -1,0 +1,79 @@
+//! The audit trail: every authentication event, failed authorisation and decision,
+//! appended in the same transaction as the change it records where there is one.
+
+use std::net::IpAddr;
+
+use sqlx::PgExecutor;
+
+/// What happened. The code is what is stored and queried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditEvent {
+    TokenIssued,
+    TokenMailFailed,
+    TokenRefusedMismatch,
+    TokenRefusedTooMany,
+    TokenRedeemFailed,
+    PasswordSet,
+    LoginSucceeded,
+    LoginFailed,
+    LoginLocked,
+    Logout,
+    LogoutEverywhere,
+    SessionExpired,
+    AccessDenied,
+    ContactFixed,
+}
+
+impl AuditEvent {
+    pub fn code(self) -> &'static str {
+        use AuditEvent::*;
+        match self {
+            TokenIssued => "token.issued",
+            TokenMailFailed => "token.mail_failed",
+            TokenRefusedMismatch => "token.refused_mismatch",
+            TokenRefusedTooMany => "token.refused_too_many",
+            TokenRedeemFailed => "token.redeem_failed",
+            PasswordSet => "password.set",
+            LoginSucceeded => "login.succeeded",
+            LoginFailed => "login.failed",
+            LoginLocked => "login.locked",
+            Logout => "logout",
+            LogoutEverywhere => "logout.everywhere",
+            SessionExpired => "session.expired",
+            AccessDenied => "access.denied",
+            ContactFixed => "contact.fixed",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AuditEntry {
+    pub actor: Option<i64>,
+    pub subject: Option<i64>,
+    pub ip: Option<IpAddr>,
+    pub detail: serde_json::Value,
+}
+
+pub async fn record(
+    db: impl PgExecutor<'_>,
+    event: AuditEvent,
+    entry: AuditEntry,
+) -> Result<(), sqlx::Error> {
+    let ip = entry.ip.map(sqlx::types::ipnetwork::IpNetwork::from);
+    let detail = if entry.detail.is_null() {
+        serde_json::json!({})
+    } else {
+        entry.detail
+    };
+    sqlx::query!(
+        "INSERT INTO audit_log (event, actor_id, subject_id, ip, detail) VALUES ($1, $2, $3, $4, $5)",
+        event.code(),
+        entry.actor,
+        entry.subject,
+        ip,
+        detail,
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,271 @@
+//! The account server functions. Each one parses its input, calls the flow in
+//! `service`, sets the HTTP status of a refusal and maps errors; nothing more.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+use super::error::AuthError;
+
+/// The signed-in user as the browser sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub name: String,
+    pub nomor_induk: Option<String>,
+    pub is_verifier: bool,
+    pub is_admin: bool,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod edge {
+    //! What every account server function needs from the request.
+    use std::net::{IpAddr, SocketAddr};
+
+    use axum::extract::ConnectInfo;
+    use leptos::prelude::*;
+    use tower_sessions::Session;
+
+    use crate::auth::error::AuthError;
+    use crate::auth::mail::SharedMailer;
+    use crate::auth::settings::AuthSettings;
+
+    /// Sets the response status for a refusal and passes it on.
+    pub fn refuse(e: AuthError) -> AuthError {
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.set_status(e.status());
+        }
+        e
+    }
+
+    pub fn pool() -> sqlx::PgPool {
+        expect_context::<sqlx::PgPool>()
+    }
+
+    pub fn settings() -> AuthSettings {
+        expect_context::<AuthSettings>()
+    }
+
+    pub fn mailer() -> SharedMailer {
+        expect_context::<SharedMailer>()
+    }
+
+    pub async fn session() -> Result<Session, AuthError> {
+        leptos_axum::extract::<Session>().await.map_err(|e| {
+            tracing::error!(error = %e, "no session layer");
+            AuthError::Server("session".to_owned())
+        })
+    }
+
+    pub async fn client_ip() -> Option<IpAddr> {
+        leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+            .await
+            .ok()
+            .map(|ConnectInfo(addr)| addr.ip())
+    }
+}
+
+/// Emails an activation (`tujuan` = "aktivasi") or reset ("reset") token to the
+/// registered address, if `email` is it. Answers the masked address.
+#[server(prefix = "/api", endpoint = "minta_token")]
+pub async fn minta_token(
+    nomor: String,
+    email: String,
+    tujuan: String,
+) -> Result<String, AuthError> {
+    use super::login_id::LoginId;
+    use super::mail::TokenPurpose;
+    use super::service;
+    use crate::domain::Email;
+
+    let id = LoginId::parse(&nomor);
+    let address = Email::parse(&email);
+    let mut fields = Vec::new();
+    if let Err(e) = &id {
+        fields.extend(field_error("nomor", e));
+    }
+    if let Err(e) = &address {
+        fields.extend(field_error("email", e));
+    }
+    let purpose = match tujuan.as_str() {
+        "aktivasi" => TokenPurpose::Aktivasi,
+        "reset" => TokenPurpose::Reset,
+        _ => {
+            return Err(edge::refuse(AuthError::Invalid(vec![
+                super::error::FieldError {
+                    field: "tujuan".into(),
+                    messages: vec![super::error::Message::new(
+                        "Tujuan token tidak dikenal.",
+                        "Unknown token purpose.",
+                    )],
+                },
+            ])))
+        }
+    };
+    let (Ok(id), Ok(address)) = (id, address) else {
+        return Err(edge::refuse(AuthError::Invalid(fields)));
+    };
+    let mailer = edge::mailer();
+    service::request_token(
+        &edge::pool(),
+        mailer.as_ref(),
+        &edge::settings(),
+        &id,
+        &address,
+        purpose,
+        edge::client_ip().await,
+    )
+    .await
+    .map_err(edge::refuse)
+}
+
+#[cfg(feature = "ssr")]
+fn field_error(field: &str, e: &impl crate::domain::Localized) -> Option<super::error::FieldError> {
+    Some(super::error::FieldError {
+        field: field.to_owned(),
+        messages: vec![super::error::Message::of(e)],
+    })
+}
+
+/// Sets a password with the emailed token.
+#[server(prefix = "/api", endpoint = "setel_kata_sandi")]
+pub async fn setel_kata_sandi(
+    token: String,
+    kata_sandi: String,
+    ulangi: String,
+) -> Result<(), AuthError> {
+    use super::error::Message;
+    use super::service;
+
+    if kata_sandi != ulangi {
+        return Err(edge::refuse(AuthError::Invalid(vec![
+            super::error::FieldError {
+                field: "ulangi".into(),
+                messages: vec![Message::new(
+                    "Kedua kata sandi tidak sama.",
+                    "The two passwords are not the same.",
+                )],
+            },
+        ])));
+    }
+    service::set_password(
+        &edge::pool(),
+        &edge::settings(),
+        &token,
+        &kata_sandi,
+        edge::client_ip().await,
+    )
+    .await
+    .map_err(edge::refuse)
+}
+
+/// Signs in with NIP (or NIK for PPT Non-ASN) and password.
+#[server(prefix = "/api", endpoint = "masuk")]
+pub async fn masuk(nomor: String, kata_sandi: String) -> Result<Me, AuthError> {
+    use super::login_id::LoginId;
+    use super::{service, session};
+
+    let id = LoginId::parse(&nomor).map_err(|e| {
+        edge::refuse(AuthError::Invalid(
+            field_error("nomor", &e).into_iter().collect(),
+        ))
+    })?;
+    let pool = edge::pool();
+    let settings = edge::settings();
+    let pegawai_id = service::login(&pool, &settings, &id, &kata_sandi, edge::client_ip().await)
+        .await
+        .map_err(edge::refuse)?;
+    let session = edge::session().await?;
+    session::begin(&session, &pool, pegawai_id)
+        .await
+        .map_err(edge::refuse)?;
+    let user = session::current(&session, &pool, &settings)
+        .await?
+        .ok_or_else(|| edge::refuse(AuthError::Unauthenticated))?;
+    // PPT Non-ASN sign in with their NIK and have no profile address yet.
+    let nomor = match &id {
+        LoginId::NomorInduk(n) => Some(n.as_str()),
+        LoginId::Nik(_) => None,
+    };
+    Ok(me(&user, nomor))
+}
+
+#[cfg(feature = "ssr")]
+fn me(user: &super::session::CurrentUser, nomor: Option<&str>) -> Me {
+    use super::access::Role;
+    let roles = &user.principal.roles;
+    Me {
+        name: user.name.clone(),
+        nomor_induk: nomor.map(str::to_owned),
+        is_verifier: roles.iter().any(|r| matches!(r, Role::Verifikator { .. })),
+        is_admin: roles
+            .iter()
+            .any(|r| matches!(r, Role::AdminInstansi { .. } | Role::AdminBkn)),
+    }
+}
+
+/// The signed-in user, or `None`.
+#[server(prefix = "/api", endpoint = "saya", input = GetUrl)]
+pub async fn saya() -> Result<Option<Me>, AuthError> {
+    let user = current_user().await?;
+    let Some(user) = user else { return Ok(None) };
+    let nomor = sqlx::query_scalar!(
+        "SELECT nomor_induk::text FROM pegawai WHERE id = $1",
+        user.principal.pegawai_id
+    )
+    .fetch_one(&edge::pool())
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "reading the signed-in employee");
+        edge::refuse(AuthError::Server("account".into()))
+    })?;
+    Ok(Some(me(&user, nomor.as_deref())))
+}
+
+/// Signs out here, or (`semua`) on every device.
+#[server(prefix = "/api", endpoint = "keluar")]
+pub async fn keluar(semua: bool) -> Result<(), AuthError> {
+    use super::{session, store};
+    use crate::audit::{self, AuditEntry, AuditEvent};
+
+    let pool = edge::pool();
+    let session_handle = edge::session().await?;
+    let user = session::current(&session_handle, &pool, &edge::settings()).await?;
+    if let Some(user) = user {
+        let id = user.principal.pegawai_id;
+        if semua {
+            store::bump_epoch(&pool, id).await.map_err(|e| {
+                tracing::error!(error = %e, "log out everywhere");
+                edge::refuse(AuthError::Server("account".into()))
+            })?;
+        }
+        audit::record(
+            &pool,
+            if semua {
+                AuditEvent::LogoutEverywhere
+            } else {
+                AuditEvent::Logout
+            },
+            AuditEntry {
+                actor: Some(id),
+                subject: Some(id),
+                ip: edge::client_ip().await,
+                detail: serde_json::Value::Null,
+            },
+        )
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "auditing");
+            edge::refuse(AuthError::Server("audit".into()))
+        })?;
+    }
+    session::end(&session_handle).await.map_err(edge::refuse)
+}
+
+/// For other server functions: the caller, from the session.
+#[cfg(feature = "ssr")]
+pub async fn current_user() -> Result<Option<super::session::CurrentUser>, AuthError> {
+    let session = edge::session().await?;
+    super::session::current(&session, &edge::pool(), &edge::settings())
+        .await
+        .map_err(edge::refuse)
+}

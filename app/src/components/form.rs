@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+
+use crate::auth::error::AuthError;
+use crate::domain::Lang;
+
+/// Problems under a field: what the browser found while typing, or else what the
+/// server said about this field.
+#[component]
+pub fn FieldErrors(
+    id: &'static str,
+    #[prop(into)] local: Signal<Vec<String>>,
+    #[prop(into)] server: Signal<Option<AuthError>>,
+    field: &'static str,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
+    let messages = move || {
+        let local = local.get();
+        if !local.is_empty() {
+            return local;
+        }
+        server
+            .get()
+            .map(|e| e.for_field(field, lang.get()))
+            .unwrap_or_default()
+    };
+    view! {
+        <ul id=id class="field-errors" aria-live="polite">
+            <For each=messages key=|m| m.clone() let:message>
+                <li>{message}</li>
+            </For>
+        </ul>
+    }
+}
+
+/// A refusal that is not about one field (wrong password, locked, network).
+#[component]
+pub fn FormError(
+    #[prop(into)] error: Signal<Option<AuthError>>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
+    let text = move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AuthError::Invalid(_)))
+            .map(|e| e.message(lang.get()))
+    };
+    view! {
+        <p class="form-error" role="alert" data-testid="form-error">{text}</p>
+    }
+}

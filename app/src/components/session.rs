@@ -1,0 +1,33 @@
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+use crate::auth::api::{saya, Me};
+use crate::auth::error::AuthError;
+use crate::domain::Lang;
+use crate::i18n::Locale;
+
+/// The signed-in user, loaded once per page and refreshed after sign-in and out.
+#[derive(Clone, Copy)]
+pub struct SessionState {
+    pub me: Resource<Result<Option<Me>, AuthError>>,
+}
+
+pub fn provide_session() -> SessionState {
+    let state = SessionState {
+        me: Resource::new(|| (), |_| saya()),
+    };
+    provide_context(state);
+    state
+}
+
+pub fn use_session() -> SessionState {
+    expect_context::<SessionState>()
+}
+
+/// The domain's language for the active locale.
+pub fn lang_of(i18n: I18nContext<Locale>) -> Lang {
+    match i18n.get_locale() {
+        Locale::id => Lang::Id,
+        Locale::en => Lang::En,
+    }
+}

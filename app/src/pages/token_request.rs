@@ -1,0 +1,136 @@
+//! Ask for an activation or reset token: NIP plus the registered email.
+
+use leptos::prelude::*;
+
+use crate::auth::api::MintaToken;
+use crate::auth::login_id::LoginId;
+use crate::components::form::{FieldErrors, FormError};
+use crate::components::session::lang_of;
+use crate::domain::{Email, Localized};
+use crate::i18n::{t, use_i18n};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Aktivasi,
+    Reset,
+}
+
+#[component]
+pub fn ActivationPage() -> impl IntoView {
+    view! { <TokenRequest purpose=Purpose::Aktivasi /> }
+}
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    view! { <TokenRequest purpose=Purpose::Reset /> }
+}
+
+#[component]
+fn TokenRequest(purpose: Purpose) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = Signal::derive(move || lang_of(i18n));
+    let action = ServerAction::<MintaToken>::new();
+    let nomor = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+
+    let nomor_problems = Signal::derive(move || {
+        if !touched.get() {
+            return Vec::new();
+        }
+        LoginId::parse(&nomor.get())
+            .err()
+            .map(|e| vec![e.message(lang.get())])
+            .unwrap_or_default()
+    });
+    let email_problems = Signal::derive(move || {
+        if !touched.get() {
+            return Vec::new();
+        }
+        Email::parse(&email.get())
+            .err()
+            .map(|e| vec![e.message(lang.get())])
+            .unwrap_or_default()
+    });
+    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let sent_to = move || action.value().get().and_then(Result::ok);
+    let tujuan = match purpose {
+        Purpose::Aktivasi => "aktivasi",
+        Purpose::Reset => "reset",
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        touched.set(true);
+        if LoginId::parse(&nomor.get_untracked()).is_ok()
+            && Email::parse(&email.get_untracked()).is_ok()
+        {
+            action.dispatch(MintaToken {
+                nomor: nomor.get_untracked(),
+                email: email.get_untracked(),
+                tujuan: tujuan.to_owned(),
+            });
+        }
+    };
+
+    view! {
+        <section class="auth" data-testid="token-page">
+            {match purpose {
+                Purpose::Aktivasi => {
+                    view! {
+                        <h1>{t!(i18n, activate_title)}</h1>
+                        <p class="lead">{t!(i18n, activate_lead)}</p>
+                    }
+                        .into_any()
+                }
+                Purpose::Reset => {
+                    view! {
+                        <h1>{t!(i18n, forgot_title)}</h1>
+                        <p class="lead">{t!(i18n, forgot_lead)}</p>
+                    }
+                        .into_any()
+                }
+            }}
+            <form method="post" action="/api/minta_token" on:submit=submit novalidate>
+                <input type="hidden" name="tujuan" value=tujuan />
+                <label for="nomor">{t!(i18n, f_login_id)}</label>
+                <input
+                    id="nomor"
+                    name="nomor"
+                    inputmode="numeric"
+                    autocomplete="username"
+                    required
+                    aria-describedby="nomor-errors"
+                    bind:value=nomor
+                />
+                <FieldErrors id="nomor-errors" local=nomor_problems server=server_error field="nomor" lang />
+                <label for="email">{t!(i18n, f_registered_email)}</label>
+                <input
+                    id="email"
+                    name="email"
+                    type="email"
+                    autocomplete="email"
+                    required
+                    aria-describedby="email-errors"
+                    bind:value=email
+                />
+                <FieldErrors id="email-errors" local=email_problems server=server_error field="email" lang />
+                <FormError error=server_error lang />
+                <button type="submit" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() {
+                        t!(i18n, sending).into_any()
+                    } else {
+                        t!(i18n, send_token).into_any()
+                    }}
+                </button>
+            </form>
+            <Show when=move || sent_to().is_some()>
+                <div class="notice success" role="status" data-testid="token-sent">
+                    <p>{t!(i18n, token_sent)} " " <strong>{sent_to}</strong></p>
+                    <p>{t!(i18n, token_sent_hint)}</p>
+                </div>
+            </Show>
+            <p class="auth-links"><a href="/masuk">{t!(i18n, login_title)}</a></p>
+        </section>
+    }
+}
