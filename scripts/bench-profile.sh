@@ -27,7 +27,7 @@ psql "$URL" -qAtc "SELECT nomor_induk FROM pegawai TABLESAMPLE SYSTEM (1) WHERE 
 echo "sampled $(wc -l <"$work/nips") employees"
 
 leptos_site_env "127.0.0.1:$PORT"
-DATABASE_URL="$URL" MUTAKHIR_DEMO=true MUTAKHIR_DB_MAX_CONNECTIONS="${MUTAKHIR_DB_MAX_CONNECTIONS:-32}" RUST_LOG=warn \
+DATABASE_URL="$URL" MUTAKHIR_DEMO=true MUTAKHIR_DEV_MAILBOX=true MUTAKHIR_DB_MAX_CONNECTIONS="${MUTAKHIR_DB_MAX_CONNECTIONS:-32}" RUST_LOG=warn \
   "$CARGO_TARGET_DIR/release/mutakhir" &
 server=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.2; done

@@ -20,5 +20,7 @@ cargo leptos build --release --precompress
 ADDR="${MUTAKHIR_ADDR:-127.0.0.1:3000}"
 leptos_site_env "$ADDR"
 export MUTAKHIR_DEMO="${MUTAKHIR_DEMO:-true}"
+# No SMTP server in development: emails are kept at /dev/surat instead.
+[[ -n "${MUTAKHIR_SMTP_URL:-}" ]] || export MUTAKHIR_DEV_MAILBOX="${MUTAKHIR_DEV_MAILBOX:-true}"
 echo "[run] Mutakhir on http://$ADDR (database: ${DATABASE_URL%%\?*})"
 exec "$CARGO_TARGET_DIR/release/mutakhir"

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Sign-in throughput, and whether a storm of sign-ins stalls everyone else.
+#
+#   scripts/bench-login.sh [LOGINS_PER_SECOND=50] [SECONDS=20]
+#
+# Starts the release server in demo mode on a fresh database `mutakhir_bench_login`
+# (per-IP limits lifted: every request comes from 127.0.0.1), then with wrk:
+#   1. sign-in throughput: as many correct sign-ins as the server takes, 8 at a time;
+#   2. quiet: profile pages, 10 connections, p50/p99;
+#   3. storm: the same profile load while another wrk signs in at LOGINS_PER_SECOND.
+# The goal (issue 4): storm p99 within 2x of quiet p99.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+source scripts/env.sh
+source scripts/db.sh
+
+RATE="${1:-50}"
+SECS="${2:-20}"
+PORT="${MUTAKHIR_BENCH_PORT:-3901}"
+command -v wrk >/dev/null || { sudo=""; [[ $(id -u) -ne 0 ]] && sudo=sudo; $sudo apt-get install -y -qq wrk; }
+[[ -x "$CARGO_TARGET_DIR/release/mutakhir" && -d target/site/pkg ]] || cargo leptos build --release --precompress
+
+ADMIN="$(pg_admin_url)"
+psql "$ADMIN" -qAtc 'DROP DATABASE IF EXISTS mutakhir_bench_login WITH (FORCE)'
+psql "$ADMIN" -qAtc 'CREATE DATABASE mutakhir_bench_login'
+URL="${ADMIN%/postgres}/mutakhir_bench_login"
+
+work="$(mktemp -d)"
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+leptos_site_env "127.0.0.1:$PORT"
+DATABASE_URL="$URL" MUTAKHIR_DEMO=true MUTAKHIR_DEV_MAILBOX=true RUST_LOG=warn \
+  MUTAKHIR_AUTH_PER_IP_PER_MINUTE=1000000 MUTAKHIR_AUTH_PER_IP_BURST=1000000 \
+  "$CARGO_TARGET_DIR/release/mutakhir" &
+server=$!
+for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.2; done
+psql "$URL" -qAtc "SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL" >"$work/nips"
+echo "cores: $(nproc); $(wc -l <"$work/nips") employees to read"
+
+cat >"$work/profile.lua" <<LUA
+local nips = {}
+for line in io.lines("$work/nips") do nips[#nips + 1] = line end
+math.randomseed(7)
+request = function()
+  return wrk.format("GET", "/profil/" .. nips[math.random(#nips)])
+end
+LUA
+login_lua() { # $1: delay in ms between one connection's requests (0: none)
+  cat <<LUA
+wrk.method = "POST"
+wrk.body = "nomor=199208172022031901&kata_sandi=Mutakhir2026"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Accept"] = "application/json"
+function delay() return $1 end
+response = function(status)
+  if status ~= 200 then io.stderr:write("sign-in status " .. status .. "\n") end
+end
+LUA
+}
+
+base="http://127.0.0.1:$PORT"
+wrk -t1 -c10 -d3s -s "$work/profile.lua" "$base" >/dev/null # warm up
+
+echo "== 1. sign-in throughput (8 connections, ${SECS}s)"
+login_lua 0 >"$work/login-max.lua"
+wrk -t1 -c8 -d"${SECS}s" -s "$work/login-max.lua" "$base" | grep -E 'Requests/sec|Latency|Non-2xx'
+
+echo "== 2. quiet: profile pages, 10 connections"
+wrk -t1 -c10 -d"${SECS}s" --latency -s "$work/profile.lua" "$base" | grep -E '50%|90%|99%|Requests/sec'
+
+echo "== 3. storm: the same while signing in at ~${RATE}/s"
+conns=4
+login_lua $((1000 * conns / RATE)) >"$work/login-storm.lua"
+wrk -t1 -c"$conns" -d"$((SECS + 2))s" -s "$work/login-storm.lua" "$base" >"$work/storm.out" &
+storm=$!
+sleep 1
+wrk -t1 -c10 -d"${SECS}s" --latency -s "$work/profile.lua" "$base" | grep -E '50%|90%|99%|Requests/sec'
+wait "$storm"
+grep -E 'Requests/sec|Non-2xx' "$work/storm.out" | sed 's/^/   sign-ins: /'
