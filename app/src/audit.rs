@@ -22,6 +22,7 @@ pub enum AuditEvent {
     SessionExpired,
     AccessDenied,
     ContactFixed,
+    VerifierAppointed,
 }
 
 impl AuditEvent {
@@ -42,6 +43,7 @@ impl AuditEvent {
             SessionExpired => "session.expired",
             AccessDenied => "access.denied",
             ContactFixed => "contact.fixed",
+            VerifierAppointed => "verifier.appointed",
         }
     }
 }

@@ -9,6 +9,7 @@ mod locales {
 }
 pub use locales::i18n;
 
+pub mod admin;
 #[cfg(feature = "ssr")]
 pub mod audit;
 pub mod auth;

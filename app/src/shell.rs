@@ -9,6 +9,7 @@ use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
     account::AccountPage,
+    admin::AdminPage,
     home::HomePage,
     login::LoginPage,
     not_found::NotFound,
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("lupa-kata-sandi") view=ForgotPasswordPage />
                         <Route path=StaticSegment("kata-sandi") view=SetPasswordPage />
                         <Route path=StaticSegment("akun") view=AccountPage />
+                        <Route path=StaticSegment("admin") view=AdminPage />
                         // Async: the whole profile is in the first HTML, for phones
                         // on slow links and for browsers without JavaScript.
                         <Route

@@ -209,7 +209,7 @@ pub async fn saya() -> Result<Option<Me>, AuthError> {
     let user = current_user().await?;
     let Some(user) = user else { return Ok(None) };
     let nomor = sqlx::query_scalar!(
-        "SELECT nomor_induk::text FROM pegawai WHERE id = $1",
+        "SELECT nomor_induk FROM pegawai WHERE id = $1",
         user.principal.pegawai_id
     )
     .fetch_one(&edge::pool())

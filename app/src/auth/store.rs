@@ -116,7 +116,7 @@ pub async fn token_for_update(
     let row = sqlx::query!(
         r#"SELECT t.id, t.pegawai_id, t.expires_at <= now() AS "expired!",
                   t.used_at IS NOT NULL AS "used!", t.superseded_at IS NOT NULL AS "superseded!",
-                  coalesce(p.nomor_induk::text, p.nik::text) AS "identifier!"
+                  coalesce(p.nomor_induk, p.nik) AS "identifier!"
              FROM token_akun t JOIN pegawai p ON p.id = t.pegawai_id
             WHERE t.token_hash = $1
               FOR UPDATE OF t"#,

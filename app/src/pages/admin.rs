@@ -1,0 +1,146 @@
+//! The admin's page: fix an employee's registered contact, appoint a verifier.
+//! The server decides what is within the admin's scope; this page only asks.
+
+use leptos::prelude::*;
+
+use crate::admin::api::{AngkatVerifikator, UbahKontak};
+use crate::auth::login_id::LoginId;
+use crate::components::form::{FieldErrors, FormError};
+use crate::components::session::lang_of;
+use crate::domain::{Email, Localized, MobileNumber};
+use crate::i18n::{t, use_i18n};
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="auth" data-testid="admin-page">
+            <h1>{t!(i18n, admin_title)}</h1>
+            <FixContact />
+            <AppointVerifier />
+        </section>
+    }
+}
+
+#[component]
+fn FixContact() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = Signal::derive(move || lang_of(i18n));
+    let action = ServerAction::<UbahKontak>::new();
+    let nomor = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let hp = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+    let nomor_problems = Signal::derive(move || {
+        if !touched.get() {
+            return Vec::new();
+        }
+        LoginId::parse(&nomor.get())
+            .err()
+            .map(|e| vec![e.message(lang.get())])
+            .unwrap_or_default()
+    });
+    let email_problems = Signal::derive(move || {
+        let l = lang.get();
+        if email.get().trim().is_empty() {
+            return Vec::new();
+        }
+        Email::parse(&email.get())
+            .err()
+            .map(|e| vec![e.message(l)])
+            .unwrap_or_default()
+    });
+    let hp_problems = Signal::derive(move || {
+        let l = lang.get();
+        if hp.get().trim().is_empty() {
+            return Vec::new();
+        }
+        MobileNumber::parse(&hp.get())
+            .err()
+            .map(|e| vec![e.message(l)])
+            .unwrap_or_default()
+    });
+    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        touched.set(true);
+        if nomor_problems.get_untracked().is_empty()
+            && email_problems.get_untracked().is_empty()
+            && hp_problems.get_untracked().is_empty()
+        {
+            action.dispatch(UbahKontak {
+                nomor_induk: nomor.get_untracked(),
+                email: email.get_untracked(),
+                nomor_hp: hp.get_untracked(),
+            });
+        }
+    };
+    view! {
+        <h2>{t!(i18n, fix_contact_title)}</h2>
+        <form method="post" action="/api/ubah_kontak" on:submit=submit novalidate data-testid="fix-contact">
+            <label for="kontak-nomor">{t!(i18n, f_nomor_induk)}</label>
+            <input id="kontak-nomor" name="nomor_induk" inputmode="numeric" required bind:value=nomor />
+            <FieldErrors id="kontak-nomor-errors" local=nomor_problems server=server_error field="nomor_induk" lang />
+            <label for="kontak-email">{t!(i18n, f_email)}</label>
+            <input id="kontak-email" name="email" type="email" bind:value=email />
+            <FieldErrors id="kontak-email-errors" local=email_problems server=server_error field="email" lang />
+            <label for="kontak-hp">{t!(i18n, f_hp)}</label>
+            <input id="kontak-hp" name="nomor_hp" type="tel" inputmode="tel" bind:value=hp />
+            <FieldErrors id="kontak-hp-errors" local=hp_problems server=server_error field="nomor_hp" lang />
+            <FormError error=server_error lang />
+            <button type="submit" disabled=move || action.pending().get()>{t!(i18n, save)}</button>
+        </form>
+        <Show when=saved>
+            <p class="notice success" role="status" data-testid="contact-saved">{t!(i18n, contact_saved)}</p>
+        </Show>
+    }
+}
+
+#[component]
+fn AppointVerifier() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = Signal::derive(move || lang_of(i18n));
+    let action = ServerAction::<AngkatVerifikator>::new();
+    let nomor = RwSignal::new(String::new());
+    let lingkup = RwSignal::new("unit_kerja".to_owned());
+    let lingkup_id = RwSignal::new(String::new());
+    let tingkat = RwSignal::new("1".to_owned());
+    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let saved = move || matches!(action.value().get(), Some(Ok(_)));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        action.dispatch(AngkatVerifikator {
+            nomor_induk: nomor.get_untracked(),
+            lingkup: lingkup.get_untracked(),
+            lingkup_id: lingkup_id.get_untracked().trim().parse().ok(),
+            tingkat: tingkat.get_untracked().parse().unwrap_or(0),
+        });
+    };
+    let no_local = Signal::derive(Vec::new);
+    view! {
+        <h2>{t!(i18n, appoint_title)}</h2>
+        <form method="post" action="/api/angkat_verifikator" on:submit=submit novalidate data-testid="appoint">
+            <label for="angkat-nomor">{t!(i18n, f_nomor_induk)}</label>
+            <input id="angkat-nomor" name="nomor_induk" inputmode="numeric" required bind:value=nomor />
+            <label for="angkat-lingkup">{t!(i18n, f_scope)}</label>
+            <select id="angkat-lingkup" name="lingkup" bind:value=lingkup>
+                <option value="unit_kerja">{t!(i18n, f_unit_kerja)}</option>
+                <option value="instansi">{t!(i18n, f_instansi)}</option>
+            </select>
+            <label for="angkat-id">{t!(i18n, f_scope_id)}</label>
+            <input id="angkat-id" name="lingkup_id" inputmode="numeric" bind:value=lingkup_id />
+            <FieldErrors id="angkat-id-errors" local=no_local server=server_error field="lingkup_id" lang />
+            <label for="angkat-tingkat">{t!(i18n, f_level)}</label>
+            <select id="angkat-tingkat" name="tingkat" bind:value=tingkat>
+                <option value="1">"1"</option>
+                <option value="2">"2"</option>
+            </select>
+            <FormError error=server_error lang />
+            <button type="submit" disabled=move || action.pending().get()>{t!(i18n, save)}</button>
+        </form>
+        <Show when=saved>
+            <p class="notice success" role="status">{t!(i18n, appointed)}</p>
+        </Show>
+    }
+}

@@ -1,0 +1,287 @@
+//! Admins act only within their scope: fixing a registered contact and
+//! appointing verifiers, over real HTTP, each change and refusal audited.
+
+mod support;
+
+use reqwest::{header, StatusCode};
+use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
+use sqlx::PgPool;
+use support::TestApp;
+
+async fn activated(pool: &PgPool, nip: &str) {
+    let hash = app::auth::hashing::hash_password(DEMO_PASSWORD.to_owned())
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO akun (pegawai_id, password_hash, activated_at)
+         SELECT id, $2, now() FROM pegawai WHERE nomor_induk = $1
+         ON CONFLICT (pegawai_id) DO NOTHING",
+    )
+    .bind(nip)
+    .bind(&hash)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+async fn make_agency_admin(pool: &PgPool, nip: &str, instansi: i32) {
+    activated(pool, nip).await;
+    sqlx::query(
+        "INSERT INTO peran (pegawai_id, peran, lingkup, instansi_id)
+         SELECT id, 'admin_instansi', 'instansi', $2 FROM pegawai WHERE nomor_induk = $1",
+    )
+    .bind(nip)
+    .bind(instansi)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+async fn session(app: &TestApp, nip: &str) -> String {
+    let response = app
+        .client
+        .post(app.url("/api/masuk"))
+        .form(&[("nomor", nip), ("kata_sandi", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{nip} signs in");
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("mutakhir="))
+        .map(|c| c.split(';').next().unwrap().to_owned())
+        .unwrap()
+}
+
+struct World {
+    app: TestApp,
+    pool: PgPool,
+    budi_instansi: i32,
+    budi_unit: i64,
+    /// Admin of Budi's agency, and of another one.
+    own_admin: String,
+    other_admin: String,
+    /// A generated employee to appoint.
+    candidate: String,
+}
+
+async fn world(pool: PgPool) -> World {
+    load_demo_if_empty(&pool).await.unwrap();
+    let (budi_instansi, budi_unit): (i32, i64) =
+        sqlx::query_as("SELECT instansi_id, unit_kerja_id FROM pegawai WHERE nomor_induk = $1")
+            .bind(DEMO_PPPK_NIP)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let others: Vec<(String, i32)> = sqlx::query_as(
+        "SELECT nomor_induk, instansi_id FROM pegawai
+          WHERE nomor_induk IS NOT NULL AND instansi_id <> $1 AND nomor_induk NOT IN ($2, $3)
+          ORDER BY id LIMIT 3",
+    )
+    .bind(budi_instansi)
+    .bind(DEMO_PPPK_NIP)
+    .bind(DEMO_PNS_NIP)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let own_admin = others[0].0.clone();
+    let other_admin = others[1].0.clone();
+    make_agency_admin(&pool, &own_admin, budi_instansi).await;
+    make_agency_admin(&pool, &other_admin, others[1].1).await;
+    let app = TestApp::spawn(pool.clone()).await;
+    World {
+        app,
+        pool,
+        budi_instansi,
+        budi_unit,
+        own_admin,
+        other_admin,
+        candidate: others[2].0.clone(),
+    }
+}
+
+impl World {
+    async fn fix_contact(
+        &self,
+        cookie: Option<&str>,
+        nip: &str,
+        email: &str,
+        hp: &str,
+    ) -> reqwest::Response {
+        let mut request = self
+            .app
+            .client
+            .post(self.app.url("/api/ubah_kontak"))
+            .form(&[("nomor_induk", nip), ("email", email), ("nomor_hp", hp)]);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    async fn budi_contact(&self) -> (Option<String>, Option<String>) {
+        sqlx::query_as("SELECT email, nomor_hp FROM pegawai WHERE nomor_induk = $1")
+            .bind(DEMO_PPPK_NIP)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+
+    async fn audit(&self, event: &str) -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = $1")
+            .bind(event)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn only_admins_in_scope_fix_a_contact(pool: PgPool) {
+    let w = world(pool).await;
+    let before = w.budi_contact().await;
+    let new_email = "budi.baru@sekolah.go.id";
+
+    // Anonymous, the employee himself, the other agency's admin: refused, nothing changes.
+    let response = w.fix_contact(None, DEMO_PPPK_NIP, new_email, "").await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let budi = session(&w.app, DEMO_PPPK_NIP).await;
+    let response = w
+        .fix_contact(Some(&budi), DEMO_PPPK_NIP, new_email, "")
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let other = session(&w.app, &w.other_admin).await;
+    let response = w
+        .fix_contact(Some(&other), DEMO_PPPK_NIP, new_email, "")
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(w.budi_contact().await, before);
+    assert_eq!(w.audit("access.denied").await, 2);
+
+    // The agency's own admin: malformed values are refused per field…
+    let own = session(&w.app, &w.own_admin).await;
+    let response = w
+        .fix_contact(Some(&own), DEMO_PPPK_NIP, "bukan-email", "12")
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let text = response.text().await.unwrap();
+    assert!(
+        text.contains("\"email\"") && text.contains("\"nomor_hp\""),
+        "{text}"
+    );
+    assert_eq!(w.budi_contact().await, before);
+    // …and good ones stored, the phone normalised, with the old values audited.
+    let response = w
+        .fix_contact(Some(&own), DEMO_PPPK_NIP, new_email, "0812-3456-7890")
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
+    assert_eq!(
+        w.budi_contact().await,
+        (
+            Some(new_email.to_owned()),
+            Some("+6281234567890".to_owned())
+        )
+    );
+    let detail: serde_json::Value = sqlx::query_scalar(
+        "SELECT detail FROM audit_log WHERE event = 'contact.fixed' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&w.pool)
+    .await
+    .unwrap();
+    assert_eq!(detail["email"]["old"].as_str(), before.0.as_deref());
+    assert_eq!(detail["email"]["new"], new_email);
+
+    // BKN's admin reaches every agency; an unknown NIP is named as such.
+    let rina = session(&w.app, DEMO_PNS_NIP).await;
+    let response = w
+        .fix_contact(Some(&rina), DEMO_PPPK_NIP, "", "081298765432")
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        w.budi_contact().await.0.as_deref(),
+        Some(new_email),
+        "empty email: unchanged"
+    );
+    let response = w
+        .fix_contact(Some(&rina), "199001012015011001", new_email, "")
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(response.text().await.unwrap().contains("tidak ditemukan"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn agency_admins_appoint_verifiers_only_inside_their_agency(pool: PgPool) {
+    let w = world(pool).await;
+    let other_unit: i64 =
+        sqlx::query_scalar("SELECT min(id) FROM unit_kerja WHERE instansi_id <> $1")
+            .bind(w.budi_instansi)
+            .fetch_one(&w.pool)
+            .await
+            .unwrap();
+    let appoint = |cookie: String, unit: i64| {
+        let w = &w;
+        async move {
+            w.app
+                .client
+                .post(w.app.url("/api/angkat_verifikator"))
+                .header(header::COOKIE, cookie)
+                .form(&[
+                    ("nomor_induk", w.candidate.as_str()),
+                    ("lingkup", "unit_kerja"),
+                    ("lingkup_id", &unit.to_string()),
+                    ("tingkat", "1"),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let own = session(&w.app, &w.own_admin).await;
+    let response = appoint(own.clone(), other_unit).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::FORBIDDEN,
+        "a unit of another agency"
+    );
+    let response = appoint(own.clone(), w.budi_unit).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.json::<bool>().await.unwrap(), true);
+    let response = appoint(own, w.budi_unit).await;
+    assert_eq!(
+        response.json::<bool>().await.unwrap(),
+        false,
+        "twice is once"
+    );
+    assert_eq!(w.audit("verifier.appointed").await, 1);
+
+    // The new verifier now reads Budi's profile, which they could not before.
+    activated(&w.pool, &w.candidate).await;
+    let verifier = session(&w.app, &w.candidate).await;
+    let response = w
+        .app
+        .client
+        .get(
+            w.app
+                .url(&format!("/api/profil?nomor_induk={DEMO_PPPK_NIP}")),
+        )
+        .header(header::COOKIE, verifier)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+
+    // A plain employee cannot appoint anyone.
+    let budi = session(&w.app, DEMO_PPPK_NIP).await;
+    assert_eq!(
+        appoint(budi, w.budi_unit).await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
