@@ -48,6 +48,7 @@ LUA
 login_lua() { # $1: delay in ms between one connection's requests (0: none)
   cat <<LUA
 wrk.method = "POST"
+wrk.path = "/api/masuk"
 wrk.body = "nomor=199208172022031901&kata_sandi=Mutakhir2026"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Accept"] = "application/json"
@@ -69,8 +70,13 @@ echo "== 2. quiet: profile pages, 10 connections"
 wrk -t1 -c10 -d"${SECS}s" --latency -s "$work/profile.lua" "$base" | grep -E '50%|90%|99%|Requests/sec'
 
 echo "== 3. storm: the same while signing in at ~${RATE}/s"
-conns=4
-login_lua $((1000 * conns / RATE)) >"$work/login-storm.lua"
+# Each connection waits between sign-ins; the wait leaves room for the ~40 ms a
+# sign-in takes, so 16 connections offer about RATE per second. The achieved rate
+# is printed below: read it, not the target.
+conns=16
+wait_ms=$((1000 * conns / RATE - 40))
+((wait_ms < 0)) && wait_ms=0
+login_lua "$wait_ms" >"$work/login-storm.lua"
 wrk -t1 -c"$conns" -d"$((SECS + 2))s" -s "$work/login-storm.lua" "$base" >"$work/storm.out" &
 storm=$!
 sleep 1

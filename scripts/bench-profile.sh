@@ -5,8 +5,14 @@
 #   scripts/bench-profile.sh [DATABASE_URL] [CONNECTIONS=200] [SECONDS=30]
 #
 # Starts the release server in demo mode (profiles readable without sign-in) and
-# drives GET /profil/{NIP} for 10,000 random employees with wrk, 200 connections at
-# once, printing wrk's latency distribution (p50, p90, p99).
+# drives GET /profil/{NIP} for 10,000 random employees with wrk, printing wrk's
+# latency distribution (p50, p90, p99) for two loads:
+#   1. saturation: CONNECTIONS requests always in flight (closed loop): latency is
+#      then CONNECTIONS / throughput, whatever the code does (Little's law);
+#   2. users: CONNECTIONS users, each pausing 0 to 2 x THINK_MS (default 400, so
+#      400 ms on average) between pages, so the server sees what CONNECTIONS people
+#      reading profiles at the same time cause (a fixed pause would march them in step).
+# Also the JSON read (/api/profil) at saturation, to tell database from rendering.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -32,17 +38,34 @@ DATABASE_URL="$URL" MUTAKHIR_DEMO=true MUTAKHIR_DEV_MAILBOX=true MUTAKHIR_DB_MAX
 server=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.2; done
 
-cat >"$work/profile.lua" <<LUA
+
+THINK_MS="${THINK_MS:-400}"
+base="http://127.0.0.1:$PORT"
+lua() { # $1: path prefix; $2: mean think time in ms (0: none)
+  cat <<LUA
 local nips = {}
 for line in io.lines("$work/nips") do nips[#nips + 1] = line end
 math.randomseed(42)
 request = function()
-  return wrk.format("GET", "/profil/" .. nips[math.random(#nips)])
+  return wrk.format("GET", "$1" .. nips[math.random(#nips)])
 end
+function delay() if $2 == 0 then return 0 end return math.random(0, 2 * $2) end
 response = function(status)
-  if status ~= 200 then io.stderr:write("status " .. status .. "\n") end
+  if status ~= 200 then io.stderr:write("status " .. status .. "\\n") end
 end
 LUA
+}
+lua /profil/ 0 >"$work/page.lua"
+lua /profil/ "$THINK_MS" >"$work/users.lua"
+lua "/api/profil?nomor_induk=" 0 >"$work/json.lua"
+report() { grep -E 'Latency Distribution|50%|90%|99%|Requests/sec|Non-2xx|timeout'; }
+
+echo "cores: $(nproc)"
 # Warm the caches once, then measure.
-wrk -t2 -c"$CONNS" -d5s -s "$work/profile.lua" "http://127.0.0.1:$PORT" >/dev/null
-wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$work/profile.lua" "http://127.0.0.1:$PORT"
+wrk -t2 -c"$CONNS" -d5s -s "$work/page.lua" "$base" >/dev/null
+echo "== 1. saturation: $CONNS page requests always in flight, ${SECS}s"
+wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$work/page.lua" "$base" | report
+echo "== 2. users: $CONNS users, ${THINK_MS} ms between pages, ${SECS}s"
+wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$work/users.lua" "$base" | report
+echo "== 3. the JSON read alone (/api/profil), saturation"
+wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$work/json.lua" "$base" | report

@@ -160,3 +160,35 @@ test("reset: a forgotten password is replaced through the emailed link", async (
   await fresh.waitForURL(new RegExp(`/profil/${DEMO_PPPK_NIP}$`));
   await context.close();
 });
+
+test("an agency's wrong email is fixed by the admin, and the token then arrives", async () => {
+  const context = await browser.newContext();
+  const page = await signIn(context, "198503122010012901", DEMO_PASSWORD); // Rina, BKN admin
+  await page.waitForURL(/\/profil\//);
+  const admin = await open(context, "/admin");
+  await admin.fill("#kontak-nomor", DEMO_PPPK_NIP);
+  await admin.fill("#kontak-email", "bukan-email");
+  await admin.locator("#kontak-email-errors li").first().waitFor(); // checked while typing
+  await admin.fill("#kontak-email", "budi.baru@sekolah.go.id");
+  await admin.click("[data-testid=fix-contact] button[type=submit]");
+  await admin.locator("[data-testid=contact-saved]").waitFor();
+
+  const other = await browser.newContext();
+  const request = await requestToken(other, "/lupa-kata-sandi", DEMO_PPPK_NIP, "budi.baru@sekolah.go.id");
+  await request.locator("[data-testid=token-sent]").waitFor();
+  assert.ok((await newestLink(other, "budi.baru@sekolah.go.id")).includes("token="));
+  await other.close();
+  await context.close();
+});
+
+test("a plain employee cannot use the admin page", async () => {
+  const context = await browser.newContext();
+  const page = await signIn(context, DEMO_PPPK_NIP, "GantiBaru2026"); // after the reset test
+  await page.waitForURL(/\/profil\//);
+  const admin = await open(context, "/admin");
+  await admin.fill("#kontak-nomor", "198503122010012901");
+  await admin.fill("#kontak-email", "rina.lain@bkn.go.id");
+  await admin.click("[data-testid=fix-contact] button[type=submit]");
+  await admin.locator("[data-testid=form-error]", { hasText: "tidak berwenang" }).first().waitFor();
+  await context.close();
+});

@@ -53,6 +53,8 @@ pub struct AuthConfig {
     pub per_ip_burst: u32,
     /// Failed sign-ins before an identifier locks.
     pub lock_after: i32,
+    /// Password hashes computed at once (None: half the cores).
+    pub hashing_concurrency: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -140,6 +142,10 @@ impl Config {
             per_ip_per_minute: parse_or(&get, "MUTAKHIR_AUTH_PER_IP_PER_MINUTE", 60u32)?,
             per_ip_burst: parse_or(&get, "MUTAKHIR_AUTH_PER_IP_BURST", 20u32)?,
             lock_after: parse_or(&get, "MUTAKHIR_LOGIN_LOCK_AFTER", 5i32)?,
+            hashing_concurrency: match get("MUTAKHIR_HASHING_CONCURRENCY") {
+                None => None,
+                Some(_) => Some(parse_or(&get, "MUTAKHIR_HASHING_CONCURRENCY", 1usize)?),
+            },
         };
         if auth.per_ip_per_minute == 0 || auth.per_ip_burst == 0 {
             return Err(ConfigError::Invalid {

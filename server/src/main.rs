@@ -6,6 +6,9 @@ use server::{config::Config, db, startup::Application, telemetry};
 async fn main() -> anyhow::Result<()> {
     let config = Config::from_env().context("reading configuration from the environment")?;
     telemetry::init(config.log_format);
+    if let Some(permits) = config.auth.hashing_concurrency {
+        app::auth::hashing::set_concurrency(permits);
+    }
 
     let leptos = get_configuration(None)
         .context("reading the Leptos configuration")?

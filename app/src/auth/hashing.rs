@@ -2,7 +2,7 @@
 //! the crate's defaults), always on the blocking pool so a burst of sign-ins
 //! cannot starve the async workers serving everyone else.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, SaltString};
 use argon2::{Algorithm, Argon2, Params, PasswordVerifier, Version};
@@ -21,12 +21,22 @@ fn argon2() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::default())
 }
 
-/// At most one hash per core at a time; the rest wait their turn here instead of
-/// piling onto the CPU that page requests need too.
-static HASHING: LazyLock<Arc<Semaphore>> = LazyLock::new(|| {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    Arc::new(Semaphore::new(cores.div_ceil(2).max(1)))
-});
+/// How many hashes run at once; the rest wait their turn here instead of piling
+/// onto the CPU that page requests need too. Set once at start-up
+/// ([`set_concurrency`]); by default half the cores, at least one.
+static HASHING: OnceLock<Arc<Semaphore>> = OnceLock::new();
+
+fn hashing() -> &'static Arc<Semaphore> {
+    HASHING.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Arc::new(Semaphore::new(cores.div_ceil(2).max(1)))
+    })
+}
+
+/// Chooses how many passwords may be hashed at once. Only the first call counts.
+pub fn set_concurrency(permits: usize) {
+    let _ = HASHING.set(Arc::new(Semaphore::new(permits.max(1))));
+}
 
 /// A hash for a password nobody has: verifying against it costs the same as a real
 /// check, so an unknown NIP answers as slowly as a known one.
@@ -47,7 +57,7 @@ pub enum HashingError {
 }
 
 pub async fn hash_password(password: String) -> Result<String, HashingError> {
-    let _permit = HASHING
+    let _permit = hashing()
         .acquire()
         .await
         .expect("the semaphore is never closed");
@@ -67,7 +77,7 @@ pub async fn verify_password(
     password: String,
     stored: Option<String>,
 ) -> Result<bool, HashingError> {
-    let _permit = HASHING
+    let _permit = hashing()
         .acquire()
         .await
         .expect("the semaphore is never closed");
