@@ -23,6 +23,10 @@ pub enum AuditEvent {
     AccessDenied,
     ContactFixed,
     VerifierAppointed,
+    ContactStated,
+    ContactConfirmed,
+    ContactApproved,
+    ContactRejected,
 }
 
 impl AuditEvent {
@@ -44,6 +48,10 @@ impl AuditEvent {
             AccessDenied => "access.denied",
             ContactFixed => "contact.fixed",
             VerifierAppointed => "verifier.appointed",
+            ContactStated => "contact.stated",
+            ContactConfirmed => "contact.confirmed",
+            ContactApproved => "contact.approved",
+            ContactRejected => "contact.rejected",
         }
     }
 }

@@ -9,6 +9,8 @@ pub mod login_id;
 pub mod password_policy;
 
 #[cfg(feature = "ssr")]
+pub mod captcha;
+#[cfg(feature = "ssr")]
 pub mod hashing;
 #[cfg(feature = "ssr")]
 pub mod mail;

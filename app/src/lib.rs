@@ -14,6 +14,8 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod components;
+pub mod contact;
+pub mod contact_types;
 pub mod domain;
 pub mod pages;
 pub mod profile;

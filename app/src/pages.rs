@@ -4,5 +4,6 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod profile;
+pub mod reconciliation;
 pub mod set_password;
 pub mod token_request;

@@ -14,6 +14,7 @@ use crate::pages::{
     login::LoginPage,
     not_found::NotFound,
     profile::ProfilePage,
+    reconciliation::{ConfirmContactPage, ReconciliationPage},
     set_password::SetPasswordPage,
     token_request::{ActivationPage, ForgotPasswordPage},
 };
@@ -66,6 +67,11 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("kata-sandi") view=SetPasswordPage />
                         <Route path=StaticSegment("akun") view=AccountPage />
                         <Route path=StaticSegment("admin") view=AdminPage />
+                        <Route path=StaticSegment("rekonsiliasi") view=ReconciliationPage />
+                        <Route
+                            path=(StaticSegment("rekonsiliasi"), StaticSegment("konfirmasi"))
+                            view=ConfirmContactPage
+                        />
                         // Async: the whole profile is in the first HTML, for phones
                         // on slow links and for browsers without JavaScript.
                         <Route

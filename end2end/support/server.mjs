@@ -15,6 +15,8 @@ export const SITE_ROOT = process.env.MUTAKHIR_SITE_ROOT || path.join(ROOT, "targ
 // An admin connection that may create and drop databases.
 const ADMIN_URL = process.env.MUTAKHIR_TEST_ADMIN_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
+export const TEST_SECRET_KEY = "end-to-end-test-secret-key-not-for-production";
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -77,6 +79,8 @@ export async function startServer({ database, demo = false } = {}) {
       MUTAKHIR_DEMO: demo ? "true" : "false",
       // Emails go to the development mailbox at /dev/surat, where tests read them.
       MUTAKHIR_DEV_MAILBOX: "true",
+      // Known to the tests, which read captchas the way only the key holder can.
+      MUTAKHIR_SECRET_KEY: TEST_SECRET_KEY,
       RUST_LOG: process.env.RUST_LOG || "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -94,6 +98,10 @@ export async function startServer({ database, demo = false } = {}) {
   return {
     base,
     database: name,
+    /** Runs one SQL query against this server's database, returning the text output. */
+    sql(query) {
+      return execFileSync("psql", [databaseUrl(name), "-qAtc", query], { encoding: "utf8" }).trim();
+    },
     logs,
     stop,
     async drop() {

@@ -55,6 +55,8 @@ pub struct AuthConfig {
     pub lock_after: i32,
     /// Password hashes computed at once (None: half the cores).
     pub hashing_concurrency: Option<usize>,
+    /// Seals captchas; every instance behind one address must share it.
+    pub secret_key: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -142,11 +144,19 @@ impl Config {
             per_ip_per_minute: parse_or(&get, "MUTAKHIR_AUTH_PER_IP_PER_MINUTE", 60u32)?,
             per_ip_burst: parse_or(&get, "MUTAKHIR_AUTH_PER_IP_BURST", 20u32)?,
             lock_after: parse_or(&get, "MUTAKHIR_LOGIN_LOCK_AFTER", 5i32)?,
+            secret_key: get("MUTAKHIR_SECRET_KEY").filter(|k| !k.trim().is_empty()),
             hashing_concurrency: match get("MUTAKHIR_HASHING_CONCURRENCY") {
                 None => None,
                 Some(_) => Some(parse_or(&get, "MUTAKHIR_HASHING_CONCURRENCY", 1usize)?),
             },
         };
+        if auth.secret_key.as_deref().is_some_and(|k| k.len() < 32) {
+            return Err(ConfigError::Invalid {
+                name: "MUTAKHIR_SECRET_KEY",
+                value: "(hidden)".into(),
+                why: "at least 32 characters of randomness",
+            });
+        }
         if auth.per_ip_per_minute == 0 || auth.per_ip_burst == 0 {
             return Err(ConfigError::Invalid {
                 name: "MUTAKHIR_AUTH_PER_IP_PER_MINUTE",

@@ -16,8 +16,16 @@ use axum::{
 };
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-/// Server-function paths that spend a password check or an email.
-const LIMITED: &[&str] = &["/api/masuk", "/api/minta_token", "/api/setel_kata_sandi"];
+/// Server-function paths that spend a password check or an email, or tell
+/// whether a NIP exists.
+const LIMITED: &[&str] = &[
+    "/api/masuk",
+    "/api/minta_token",
+    "/api/setel_kata_sandi",
+    "/api/cek_nip",
+    "/api/simpan_kontak",
+    "/api/konfirmasi_kontak",
+];
 
 pub struct AuthRateLimit {
     limiter: DefaultKeyedRateLimiter<IpAddr>,

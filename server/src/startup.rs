@@ -76,6 +76,12 @@ fn auth_settings(config: &Config, base_url: String) -> AuthSettings {
     settings.absolute_timeout = config.auth.absolute_timeout;
     settings.token_ttl = config.auth.token_ttl;
     settings.lock_after = config.auth.lock_after;
+    match &config.auth.secret_key {
+        Some(secret) => settings.secret_key = AuthSettings::key_from(secret),
+        None => tracing::warn!(
+            "no MUTAKHIR_SECRET_KEY: captchas are sealed with a key of this process only"
+        ),
+    }
     settings
 }
 

@@ -16,7 +16,7 @@ use server::generator::demo::{
 };
 use smtp::SmtpSink;
 use sqlx::PgPool;
-use support::TestApp;
+use support::{session_cookie, TestApp};
 
 struct Harness {
     app: TestApp,
@@ -109,16 +109,6 @@ impl Harness {
             .await
             .unwrap()
     }
-}
-
-fn session_cookie(response: &Response) -> Option<String> {
-    response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("mutakhir="))
-        .map(|c| c.split(';').next().unwrap().to_owned())
 }
 
 async fn error_text(response: Response) -> String {

@@ -8,54 +8,6 @@ use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, D
 use sqlx::PgPool;
 use support::TestApp;
 
-async fn activated(pool: &PgPool, nip: &str) {
-    let hash = app::auth::hashing::hash_password(DEMO_PASSWORD.to_owned())
-        .await
-        .unwrap();
-    sqlx::query(
-        "INSERT INTO akun (pegawai_id, password_hash, activated_at)
-         SELECT id, $2, now() FROM pegawai WHERE nomor_induk = $1
-         ON CONFLICT (pegawai_id) DO NOTHING",
-    )
-    .bind(nip)
-    .bind(&hash)
-    .execute(pool)
-    .await
-    .unwrap();
-}
-
-async fn make_agency_admin(pool: &PgPool, nip: &str, instansi: i32) {
-    activated(pool, nip).await;
-    sqlx::query(
-        "INSERT INTO peran (pegawai_id, peran, lingkup, instansi_id)
-         SELECT id, 'admin_instansi', 'instansi', $2 FROM pegawai WHERE nomor_induk = $1",
-    )
-    .bind(nip)
-    .bind(instansi)
-    .execute(pool)
-    .await
-    .unwrap();
-}
-
-async fn session(app: &TestApp, nip: &str) -> String {
-    let response = app
-        .client
-        .post(app.url("/api/masuk"))
-        .form(&[("nomor", nip), ("kata_sandi", DEMO_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "{nip} signs in");
-    response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("mutakhir="))
-        .map(|c| c.split(';').next().unwrap().to_owned())
-        .unwrap()
-}
-
 struct World {
     app: TestApp,
     pool: PgPool,
@@ -89,8 +41,8 @@ async fn world(pool: PgPool) -> World {
     .unwrap();
     let own_admin = others[0].0.clone();
     let other_admin = others[1].0.clone();
-    make_agency_admin(&pool, &own_admin, budi_instansi).await;
-    make_agency_admin(&pool, &other_admin, others[1].1).await;
+    support::make_agency_admin(&pool, &own_admin, budi_instansi, DEMO_PASSWORD).await;
+    support::make_agency_admin(&pool, &other_admin, others[1].1, DEMO_PASSWORD).await;
     let app = TestApp::spawn(pool.clone()).await;
     World {
         app,
@@ -148,12 +100,12 @@ async fn only_admins_in_scope_fix_a_contact(pool: PgPool) {
     // Anonymous, the employee himself, the other agency's admin: refused, nothing changes.
     let response = w.fix_contact(None, DEMO_PPPK_NIP, new_email, "").await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    let budi = session(&w.app, DEMO_PPPK_NIP).await;
+    let budi = w.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
     let response = w
         .fix_contact(Some(&budi), DEMO_PPPK_NIP, new_email, "")
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    let other = session(&w.app, &w.other_admin).await;
+    let other = w.app.sign_in(&w.other_admin, DEMO_PASSWORD).await;
     let response = w
         .fix_contact(Some(&other), DEMO_PPPK_NIP, new_email, "")
         .await;
@@ -162,7 +114,7 @@ async fn only_admins_in_scope_fix_a_contact(pool: PgPool) {
     assert_eq!(w.audit("access.denied").await, 2);
 
     // The agency's own admin: malformed values are refused per field…
-    let own = session(&w.app, &w.own_admin).await;
+    let own = w.app.sign_in(&w.own_admin, DEMO_PASSWORD).await;
     let response = w
         .fix_contact(Some(&own), DEMO_PPPK_NIP, "bukan-email", "12")
         .await;
@@ -200,7 +152,7 @@ async fn only_admins_in_scope_fix_a_contact(pool: PgPool) {
     assert_eq!(detail["email"]["new"], new_email);
 
     // BKN's admin reaches every agency; an unknown NIP is named as such.
-    let rina = session(&w.app, DEMO_PNS_NIP).await;
+    let rina = w.app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
     let response = w
         .fix_contact(Some(&rina), DEMO_PPPK_NIP, "", "081298765432")
         .await;
@@ -244,7 +196,7 @@ async fn agency_admins_appoint_verifiers_only_inside_their_agency(pool: PgPool) 
                 .unwrap()
         }
     };
-    let own = session(&w.app, &w.own_admin).await;
+    let own = w.app.sign_in(&w.own_admin, DEMO_PASSWORD).await;
     let response = appoint(own.clone(), other_unit).await;
     assert_eq!(
         response.status(),
@@ -259,8 +211,8 @@ async fn agency_admins_appoint_verifiers_only_inside_their_agency(pool: PgPool) 
     assert_eq!(w.audit("verifier.appointed").await, 1);
 
     // The new verifier now reads Budi's profile, which they could not before.
-    activated(&w.pool, &w.candidate).await;
-    let verifier = session(&w.app, &w.candidate).await;
+    support::activate(&w.pool, &w.candidate, DEMO_PASSWORD).await;
+    let verifier = w.app.sign_in(&w.candidate, DEMO_PASSWORD).await;
     let response = w
         .app
         .client
@@ -275,7 +227,7 @@ async fn agency_admins_appoint_verifiers_only_inside_their_agency(pool: PgPool) 
     assert_eq!(response.status(), StatusCode::OK);
 
     // A plain employee cannot appoint anyone.
-    let budi = session(&w.app, DEMO_PPPK_NIP).await;
+    let budi = w.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
     assert_eq!(
         appoint(budi, w.budi_unit).await.status(),
         StatusCode::FORBIDDEN

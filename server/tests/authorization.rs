@@ -10,41 +10,10 @@ use support::TestApp;
 
 /// Gives an existing employee an activated account, and a role if asked.
 async fn account(pool: &PgPool, nip: &str, role: Option<&str>) {
-    let hash = app::auth::hashing::hash_password(DEMO_PASSWORD.to_owned())
-        .await
-        .unwrap();
-    sqlx::query(
-        "INSERT INTO akun (pegawai_id, password_hash, activated_at)
-         SELECT id, $2, now() FROM pegawai WHERE nomor_induk = $1
-         ON CONFLICT (pegawai_id) DO NOTHING",
-    )
-    .bind(nip)
-    .bind(&hash)
-    .execute(pool)
-    .await
-    .unwrap();
+    support::activate(pool, nip, DEMO_PASSWORD).await;
     if let Some(role) = role {
         sqlx::query(role).bind(nip).execute(pool).await.unwrap();
     }
-}
-
-async fn session(app: &TestApp, nip: &str) -> String {
-    let response = app
-        .client
-        .post(app.url("/api/masuk"))
-        .form(&[("nomor", nip), ("kata_sandi", DEMO_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "{nip} signs in");
-    response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("mutakhir="))
-        .map(|c| c.split(';').next().unwrap().to_owned())
-        .unwrap()
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -161,7 +130,7 @@ async fn profile_read_matrix(pool: PgPool) {
         ("verifier of another unit", other_unit_verifier.as_str()),
         ("BKN admin Rina", DEMO_PNS_NIP),
     ] {
-        callers.push((name, Some(session(&app, nip).await)));
+        callers.push((name, Some(app.sign_in(nip, DEMO_PASSWORD).await)));
     }
     let unknown = "199001012015011001";
     let objects = [

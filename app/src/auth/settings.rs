@@ -22,6 +22,9 @@ pub struct AuthSettings {
     /// First lock; each further failure doubles it, up to `max_lock`.
     pub first_lock: Duration,
     pub max_lock: Duration,
+    /// Seals captchas (and anything else the server signs). From
+    /// `MUTAKHIR_SECRET_KEY`; random per process when unset.
+    pub secret_key: [u8; 32],
 }
 
 impl AuthSettings {
@@ -36,7 +39,14 @@ impl AuthSettings {
             lock_after: 5,
             first_lock: Duration::from_secs(60),
             max_lock: Duration::from_secs(60 * 60),
+            secret_key: random_key(),
         }
+    }
+
+    /// A key from a configured secret of any length.
+    pub fn key_from(secret: &str) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(secret.as_bytes()).into()
     }
 
     /// How long the identifier stays locked after its `failures`-th failure.
@@ -51,6 +61,15 @@ impl AuthSettings {
                 .min(self.max_lock),
         )
     }
+}
+
+fn random_key() -> [u8; 32] {
+    use rand::TryRngCore;
+    let mut key = [0u8; 32];
+    rand::rngs::OsRng
+        .try_fill_bytes(&mut key)
+        .expect("the operating system's random source");
+    key
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::auth::error::AuthError;
-use crate::domain::Lang;
+use crate::domain::{Lang, Localized};
 
 /// Problems under a field: what the browser found while typing, or else what the
 /// server said about this field.
@@ -47,4 +47,41 @@ pub fn FormError(
     view! {
         <p class="form-error" role="alert" data-testid="form-error">{text}</p>
     }
+}
+
+/// What is wrong with a field's value, in the user's language: nothing until the
+/// user has tried to submit (`touched`), then the parser's own message.
+pub fn field_problems<T: 'static, E: Localized + 'static>(
+    touched: RwSignal<bool>,
+    value: RwSignal<String>,
+    lang: Signal<Lang>,
+    parse: fn(&str) -> Result<T, E>,
+) -> Signal<Vec<String>> {
+    Signal::derive(move || {
+        if !touched.get() {
+            return Vec::new();
+        }
+        parse(&value.get())
+            .err()
+            .map(|e| vec![e.message(lang.get())])
+            .unwrap_or_default()
+    })
+}
+
+/// The same for an optional field: empty is fine, anything else is checked as typed.
+pub fn optional_field_problems<T: 'static, E: Localized + 'static>(
+    value: RwSignal<String>,
+    lang: Signal<Lang>,
+    parse: fn(&str) -> Result<T, E>,
+) -> Signal<Vec<String>> {
+    Signal::derive(move || {
+        let v = value.get();
+        if v.trim().is_empty() {
+            return Vec::new();
+        }
+        parse(&v)
+            .err()
+            .map(|e| vec![e.message(lang.get())])
+            .unwrap_or_default()
+    })
 }

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use crate::admin::api::{AngkatVerifikator, UbahKontak};
 use crate::auth::login_id::LoginId;
-use crate::components::form::{FieldErrors, FormError};
+use crate::components::form::{field_problems, optional_field_problems, FieldErrors, FormError};
 use crate::components::session::lang_of;
-use crate::domain::{Email, Localized, MobileNumber};
+use crate::contact::api::{rekonsiliasi_terbuka, PutuskanRekonsiliasi};
+use crate::domain::{Email, MobileNumber};
 use crate::i18n::{t, use_i18n};
 
 #[component]
@@ -16,6 +17,7 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <section class="auth" data-testid="admin-page">
             <h1>{t!(i18n, admin_title)}</h1>
+            <OpenStatements />
             <FixContact />
             <AppointVerifier />
         </section>
@@ -31,35 +33,9 @@ fn FixContact() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let hp = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
-    let nomor_problems = Signal::derive(move || {
-        if !touched.get() {
-            return Vec::new();
-        }
-        LoginId::parse(&nomor.get())
-            .err()
-            .map(|e| vec![e.message(lang.get())])
-            .unwrap_or_default()
-    });
-    let email_problems = Signal::derive(move || {
-        let l = lang.get();
-        if email.get().trim().is_empty() {
-            return Vec::new();
-        }
-        Email::parse(&email.get())
-            .err()
-            .map(|e| vec![e.message(l)])
-            .unwrap_or_default()
-    });
-    let hp_problems = Signal::derive(move || {
-        let l = lang.get();
-        if hp.get().trim().is_empty() {
-            return Vec::new();
-        }
-        MobileNumber::parse(&hp.get())
-            .err()
-            .map(|e| vec![e.message(l)])
-            .unwrap_or_default()
-    });
+    let nomor_problems = field_problems(touched, nomor, lang, LoginId::parse);
+    let email_problems = optional_field_problems(email, lang, Email::parse);
+    let hp_problems = optional_field_problems(hp, lang, MobileNumber::parse);
     let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
     let saved = move || matches!(action.value().get(), Some(Ok(())));
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -142,5 +118,65 @@ fn AppointVerifier() -> impl IntoView {
         <Show when=saved>
             <p class="notice success" role="status">{t!(i18n, appointed)}</p>
         </Show>
+    }
+}
+
+/// Reconciled contacts of the admin's agency, to approve into the record or reject.
+#[component]
+fn OpenStatements() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = Signal::derive(move || lang_of(i18n));
+    let decide = ServerAction::<PutuskanRekonsiliasi>::new();
+    let list = Resource::new(
+        move || decide.version().get(),
+        |_| rekonsiliasi_terbuka(None),
+    );
+    let error = Signal::derive(move || decide.value().get().and_then(Result::err));
+    view! {
+        <h2>{t!(i18n, open_statements)}</h2>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let rows = list.await.unwrap_or_default();
+                if rows.is_empty() {
+                    return view! { <p class="empty">{t!(i18n, no_records)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="records" data-testid="open-statements">
+                        {rows
+                            .into_iter()
+                            .map(|r| {
+                                let id = r.id;
+                                let nip = r.nomor_induk.unwrap_or_default();
+                                let nip_attr = nip.clone();
+                                view! {
+                                    <li class="record" data-nip=nip_attr>
+                                        <p>
+                                            <strong>{r.nama}</strong> " · " {nip}
+                                        </p>
+                                        <p>{r.email} " · " {r.nomor_hp} " · "
+                                            {if r.email_confirmed {
+                                                t!(i18n, confirmed).into_any()
+                                            } else {
+                                                t!(i18n, unconfirmed).into_any()
+                                            }}
+                                        </p>
+                                        <div class="actions">
+                                            <button type="button" data-testid="approve" on:click=move |_| { decide.dispatch(PutuskanRekonsiliasi { id, setuju: true }); }>
+                                                {t!(i18n, approve)}
+                                            </button>
+                                            <button type="button" class="secondary" on:click=move |_| { decide.dispatch(PutuskanRekonsiliasi { id, setuju: false }); }>
+                                                {t!(i18n, reject)}
+                                            </button>
+                                        </div>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            })}
+        </Transition>
+        <FormError error lang />
     }
 }

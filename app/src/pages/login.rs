@@ -5,9 +5,8 @@ use leptos_router::hooks::use_navigate;
 
 use crate::auth::api::Masuk;
 use crate::auth::login_id::LoginId;
-use crate::components::form::{FieldErrors, FormError};
+use crate::components::form::{field_problems, FieldErrors, FormError};
 use crate::components::session::{lang_of, use_session};
-use crate::domain::Localized;
 use crate::i18n::{t, use_i18n};
 
 #[component]
@@ -20,15 +19,7 @@ pub fn LoginPage() -> impl IntoView {
     let kata_sandi = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
 
-    let nomor_problems = Signal::derive(move || {
-        if !touched.get() {
-            return Vec::new();
-        }
-        LoginId::parse(&nomor.get())
-            .err()
-            .map(|e| vec![e.message(lang.get())])
-            .unwrap_or_default()
-    });
+    let nomor_problems = field_problems(touched, nomor, lang, LoginId::parse);
     let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
 
     let navigate = use_navigate();

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use crate::auth::api::MintaToken;
 use crate::auth::login_id::LoginId;
-use crate::components::form::{FieldErrors, FormError};
+use crate::components::form::{field_problems, FieldErrors, FormError};
 use crate::components::session::lang_of;
-use crate::domain::{Email, Localized};
+use crate::domain::Email;
 use crate::i18n::{t, use_i18n};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -34,24 +34,8 @@ fn TokenRequest(purpose: Purpose) -> impl IntoView {
     let email = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
 
-    let nomor_problems = Signal::derive(move || {
-        if !touched.get() {
-            return Vec::new();
-        }
-        LoginId::parse(&nomor.get())
-            .err()
-            .map(|e| vec![e.message(lang.get())])
-            .unwrap_or_default()
-    });
-    let email_problems = Signal::derive(move || {
-        if !touched.get() {
-            return Vec::new();
-        }
-        Email::parse(&email.get())
-            .err()
-            .map(|e| vec![e.message(lang.get())])
-            .unwrap_or_default()
-    });
+    let nomor_problems = field_problems(touched, nomor, lang, LoginId::parse);
+    let email_problems = field_problems(touched, email, lang, Email::parse);
     let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
     let sent_to = move || action.value().get().and_then(Result::ok);
     let tujuan = match purpose {
@@ -131,6 +115,7 @@ fn TokenRequest(purpose: Purpose) -> impl IntoView {
                 </div>
             </Show>
             <p class="auth-links"><a href="/masuk">{t!(i18n, login_title)}</a></p>
+            <p class="auth-links"><a href="/rekonsiliasi">{t!(i18n, link_reconcile)}</a></p>
         </section>
     }
 }

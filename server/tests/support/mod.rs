@@ -42,3 +42,60 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 }
+
+/// The session cookie (`name=value`) a response sets, if any.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("mutakhir="))
+        .map(|c| c.split(';').next().unwrap().to_owned())
+}
+
+/// Gives an existing employee an activated account with `password`.
+pub async fn activate(pool: &PgPool, nip: &str, password: &str) {
+    let hash = app::auth::hashing::hash_password(password.to_owned())
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO akun (pegawai_id, password_hash, activated_at)
+         SELECT id, $2, now() FROM pegawai WHERE nomor_induk = $1
+         ON CONFLICT (pegawai_id) DO NOTHING",
+    )
+    .bind(nip)
+    .bind(&hash)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+impl TestApp {
+    /// Signs in and returns the session cookie.
+    pub async fn sign_in(&self, nip: &str, password: &str) -> String {
+        let response = self
+            .client
+            .post(self.url("/api/masuk"))
+            .form(&[("nomor", nip), ("kata_sandi", password)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), reqwest::StatusCode::OK, "{nip} signs in");
+        session_cookie(&response).expect("a session cookie at sign-in")
+    }
+}
+
+/// Activates an employee's account and makes them admin of `instansi`.
+pub async fn make_agency_admin(pool: &PgPool, nip: &str, instansi: i32, password: &str) {
+    activate(pool, nip, password).await;
+    sqlx::query(
+        "INSERT INTO peran (pegawai_id, peran, lingkup, instansi_id)
+         SELECT id, 'admin_instansi', 'instansi', $2 FROM pegawai WHERE nomor_induk = $1",
+    )
+    .bind(nip)
+    .bind(instansi)
+    .execute(pool)
+    .await
+    .unwrap();
+}

@@ -1,0 +1,176 @@
+//! A captcha the app serves itself: five digits drawn as an SVG with noise. It is
+//! stateless: the token carries a random nonce and an expiry, sealed with an HMAC
+//! under the server's key; the answer is derived from the key and the nonce, so
+//! nothing is stored until an answer is spent (then the nonce is recorded, so each
+//! captcha works once).
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use rand::TryRngCore;
+use sha2::Sha256;
+use time::OffsetDateTime;
+
+const DIGITS: usize = 5;
+const LIFETIME_SECS: i64 = 10 * 60;
+
+/// What the browser gets: the sealed token and the picture.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Captcha {
+    pub token: String,
+    pub svg: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaptchaError {
+    Malformed,
+    Expired,
+    Wrong,
+}
+
+fn mac(key: &[u8; 32], label: &[u8], data: &[u8]) -> [u8; 32] {
+    let mut m = Hmac::<Sha256>::new_from_slice(key).expect("any key length");
+    m.update(label);
+    m.update(data);
+    m.finalize().into_bytes().into()
+}
+
+/// The digits a nonce stands for.
+pub fn answer(key: &[u8; 32], nonce: &[u8; 16]) -> String {
+    mac(key, b"mutakhir-captcha-answer", nonce)
+        .iter()
+        .take(DIGITS)
+        .map(|b| char::from(b'0' + b % 10))
+        .collect()
+}
+
+pub fn issue(key: &[u8; 32], now: OffsetDateTime) -> Captcha {
+    let mut nonce = [0u8; 16];
+    rand::rngs::OsRng
+        .try_fill_bytes(&mut nonce)
+        .expect("the operating system's random source");
+    let expiry = (now.unix_timestamp() + LIFETIME_SECS).to_be_bytes();
+    let mut sealed = Vec::with_capacity(56);
+    sealed.extend_from_slice(&nonce);
+    sealed.extend_from_slice(&expiry);
+    let tag = mac(key, b"mutakhir-captcha-token", &sealed);
+    sealed.extend_from_slice(&tag);
+    Captcha {
+        token: URL_SAFE_NO_PAD.encode(&sealed),
+        svg: draw(
+            &answer(key, &nonce),
+            &mac(key, b"mutakhir-captcha-noise", &nonce),
+        ),
+    }
+}
+
+/// Checks the token's seal and age and the answer; returns the nonce to spend.
+pub fn check(
+    key: &[u8; 32],
+    token: &str,
+    given: &str,
+    now: OffsetDateTime,
+) -> Result<[u8; 16], CaptchaError> {
+    let raw = URL_SAFE_NO_PAD
+        .decode(token.trim())
+        .map_err(|_| CaptchaError::Malformed)?;
+    if raw.len() != 56 {
+        return Err(CaptchaError::Malformed);
+    }
+    let (sealed, tag) = raw.split_at(24);
+    let mut m = Hmac::<Sha256>::new_from_slice(key).expect("any key length");
+    m.update(b"mutakhir-captcha-token");
+    m.update(sealed);
+    m.verify_slice(tag).map_err(|_| CaptchaError::Malformed)?;
+    let nonce: [u8; 16] = sealed[..16].try_into().expect("16 bytes");
+    let expiry = i64::from_be_bytes(sealed[16..24].try_into().expect("8 bytes"));
+    if now.unix_timestamp() > expiry {
+        return Err(CaptchaError::Expired);
+    }
+    let given: String = given.chars().filter(|c| !c.is_whitespace()).collect();
+    if given != answer(key, &nonce) {
+        return Err(CaptchaError::Wrong);
+    }
+    Ok(nonce)
+}
+
+/// The digits, each turned and shifted by the noise bytes, over crossing lines.
+fn draw(digits: &str, noise: &[u8; 32]) -> String {
+    let mut svg = String::from(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 160 56\" width=\"160\" height=\"56\" role=\"img\" aria-label=\"captcha\">\
+         <rect width=\"160\" height=\"56\" fill=\"#f3f6fa\"/>",
+    );
+    for i in 0..6 {
+        let n = |k: usize| u32::from(noise[(i * 4 + k) % 32]);
+        svg.push_str(&format!(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8aa0b8\" stroke-width=\"1.5\"/>",
+            n(0) % 160,
+            n(1) % 56,
+            n(2) % 160,
+            n(3) % 56
+        ));
+    }
+    for (i, d) in digits.chars().enumerate() {
+        let n = u32::from(noise[(i * 5 + 3) % 32]);
+        let x = 14 + i as u32 * 28 + n % 6;
+        let y = 38 + n % 8;
+        let angle = i64::from(n % 40) - 20;
+        svg.push_str(&format!(
+            "<text x=\"{x}\" y=\"{y}\" transform=\"rotate({angle} {x} {y})\" font-family=\"monospace\" font-size=\"30\" font-weight=\"700\" fill=\"#1d3557\">{d}</text>"
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: [u8; 32] = [7; 32];
+
+    fn nonce_of(token: &str) -> [u8; 16] {
+        URL_SAFE_NO_PAD.decode(token).unwrap()[..16]
+            .try_into()
+            .unwrap()
+    }
+
+    #[test]
+    fn the_right_answer_passes_once_sealed_and_in_time() {
+        let now = OffsetDateTime::now_utc();
+        let c = issue(&KEY, now);
+        let right = answer(&KEY, &nonce_of(&c.token));
+        assert_eq!(right.len(), 5);
+        assert!(c.svg.starts_with("<svg") && c.svg.contains("<text"));
+        assert_eq!(check(&KEY, &c.token, &right, now), Ok(nonce_of(&c.token)));
+        let wrong = if right == "00000" { "11111" } else { "00000" };
+        assert_eq!(check(&KEY, &c.token, wrong, now), Err(CaptchaError::Wrong));
+        let later = now + time::Duration::seconds(LIFETIME_SECS + 1);
+        assert_eq!(
+            check(&KEY, &c.token, &right, later),
+            Err(CaptchaError::Expired)
+        );
+        assert_eq!(
+            check(&[8; 32], &c.token, &right, now),
+            Err(CaptchaError::Malformed)
+        );
+        assert_eq!(
+            check(&KEY, "rusak", &right, now),
+            Err(CaptchaError::Malformed)
+        );
+    }
+
+    #[test]
+    fn a_tampered_expiry_breaks_the_seal() {
+        let now = OffsetDateTime::now_utc();
+        let c = issue(&KEY, now);
+        let mut raw = URL_SAFE_NO_PAD.decode(&c.token).unwrap();
+        raw[23] ^= 1;
+        let forged = URL_SAFE_NO_PAD.encode(raw);
+        let right = answer(&KEY, &nonce_of(&c.token));
+        assert_eq!(
+            check(&KEY, &forged, &right, now),
+            Err(CaptchaError::Malformed)
+        );
+    }
+}

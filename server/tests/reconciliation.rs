@@ -1,0 +1,325 @@
+//! Contact reconciliation over real HTTP with real email: Cek NIP, the captcha,
+//! the confirmation link, and the agency admin's approval into the record.
+
+#[path = "support/smtp.rs"]
+mod smtp;
+mod support;
+
+use app::auth::settings::AuthSettings;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use reqwest::{header, StatusCode};
+use server::config::MailConfig;
+use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
+use smtp::SmtpSink;
+use sqlx::PgPool;
+use support::TestApp;
+
+const SECRET: &str = "a-test-secret-that-is-long-enough-to-be-a-key";
+const NEW_EMAIL: &str = "budi.aktif@sekolah.go.id";
+
+struct World {
+    app: TestApp,
+    smtp: SmtpSink,
+    pool: PgPool,
+    budi_instansi: i32,
+}
+
+async fn world(pool: PgPool) -> World {
+    load_demo_if_empty(&pool).await.unwrap();
+    let budi_instansi: i32 =
+        sqlx::query_scalar("SELECT instansi_id FROM pegawai WHERE nomor_induk = $1")
+            .bind(DEMO_PPPK_NIP)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let smtp = SmtpSink::start().await;
+    let url = smtp.url();
+    let app = TestApp::spawn_with(pool.clone(), move |c| {
+        c.mail = MailConfig::Smtp {
+            url,
+            from: "Mutakhir <no-reply@mutakhir.test>".into(),
+        };
+        c.auth.secret_key = Some(SECRET.into());
+    })
+    .await;
+    World {
+        app,
+        smtp,
+        pool,
+        budi_instansi,
+    }
+}
+
+impl World {
+    /// A captcha and its answer, read the way only the key holder can.
+    async fn captcha(&self) -> (String, String) {
+        let c: serde_json::Value = self
+            .app
+            .client
+            .get(self.app.url("/api/captcha"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(c["svg"].as_str().unwrap().starts_with("<svg"));
+        let token = c["token"].as_str().unwrap().to_owned();
+        let raw = URL_SAFE_NO_PAD.decode(&token).unwrap();
+        let nonce: [u8; 16] = raw[..16].try_into().unwrap();
+        let answer = app::auth::captcha::answer(&AuthSettings::key_from(SECRET), &nonce);
+        (token, answer)
+    }
+
+    async fn post(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self.app.client.post(self.app.url(path)).form(form);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    async fn state(&self, token: &str, answer: &str, instansi: i32) -> reqwest::Response {
+        self.post(
+            "/api/simpan_kontak",
+            &[
+                ("instansi_id", &instansi.to_string()),
+                ("nomor", DEMO_PPPK_NIP),
+                ("email", NEW_EMAIL),
+                ("nomor_hp", "0812 1111 2222"),
+                ("captcha_token", token),
+                ("captcha", answer),
+            ],
+            None,
+        )
+        .await
+    }
+
+    async fn agency_admin(&self, instansi: i32) -> String {
+        let nip: String = sqlx::query_scalar(
+            "SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL AND nomor_induk NOT IN ($1, $2)
+              ORDER BY id LIMIT 1 OFFSET $3",
+        )
+        .bind(DEMO_PPPK_NIP)
+        .bind(DEMO_PNS_NIP)
+        .bind(i64::from(instansi % 50))
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        support::make_agency_admin(&self.pool, &nip, instansi, DEMO_PASSWORD).await;
+        self.app.sign_in(&nip, DEMO_PASSWORD).await
+    }
+
+    async fn open_id(&self) -> i64 {
+        sqlx::query_scalar("SELECT id FROM rekonsiliasi_kontak WHERE status = 'menunggu'")
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn cek_nip_names_the_employee_only_in_their_agency(pool: PgPool) {
+    let w = world(pool).await;
+    let id = w.budi_instansi.to_string();
+    let response = w
+        .post(
+            "/api/cek_nip",
+            &[("instansi_id", &id), ("nomor", DEMO_PPPK_NIP)],
+            None,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.json::<String>().await.unwrap(), "B*** S***");
+    let other = (w.budi_instansi % 600 + 1).to_string();
+    let response = w
+        .post(
+            "/api/cek_nip",
+            &[("instansi_id", &other), ("nomor", DEMO_PPPK_NIP)],
+            None,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("tidak terdaftar di instansi"));
+    let response = w
+        .post(
+            "/api/cek_nip",
+            &[("instansi_id", &id), ("nomor", "123")],
+            None,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_captcha_must_be_right_and_works_once(pool: PgPool) {
+    let w = world(pool).await;
+    let (token, answer) = w.captcha().await;
+    let wrong = if answer == "00000" { "11111" } else { "00000" };
+    let response = w.state(&token, wrong, w.budi_instansi).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("Kode keamanan salah"));
+    assert_eq!(
+        w.state(&token, &answer, w.budi_instansi).await.status(),
+        StatusCode::OK
+    );
+    let response = w.state(&token, &answer, w.budi_instansi).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "spent");
+    let response = w.state("bukan-token", &answer, w.budi_instansi).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let statements: i64 = sqlx::query_scalar("SELECT count(*) FROM rekonsiliasi_kontak")
+        .fetch_one(&w.pool)
+        .await
+        .unwrap();
+    assert_eq!(statements, 1);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool: PgPool) {
+    let w = world(pool).await;
+    let (token, answer) = w.captcha().await;
+    let response = w.state(&token, &answer, w.budi_instansi).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.json::<String>().await.unwrap(),
+        "b*********@sekolah.go.id"
+    );
+    let mail = &w.smtp.wait_for(1).await[0];
+    assert_eq!(mail.rcpt, vec![NEW_EMAIL.to_owned()]);
+    assert!(mail.body().contains("/rekonsiliasi/konfirmasi?token="));
+    let id = w.open_id().await.to_string();
+
+    let own_admin = w.agency_admin(w.budi_instansi).await;
+    let other_admin = w.agency_admin(w.budi_instansi % 600 + 1).await;
+    // Not before the employee confirms the address.
+    let response = w
+        .post(
+            "/api/putuskan_rekonsiliasi",
+            &[("id", &id), ("setuju", "true")],
+            Some(&own_admin),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("belum dikonfirmasi"));
+
+    let response = w
+        .post("/api/konfirmasi_kontak", &[("token", &mail.token())], None)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = w
+        .post(
+            "/api/konfirmasi_kontak",
+            &[("token", "x".repeat(43).as_str())],
+            None,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+
+    // Another agency's admin cannot decide; the own admin sees and approves it.
+    let response = w
+        .post(
+            "/api/putuskan_rekonsiliasi",
+            &[("id", &id), ("setuju", "true")],
+            Some(&other_admin),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let listed: serde_json::Value = w
+        .app
+        .client
+        .get(w.app.url("/api/rekonsiliasi_terbuka"))
+        .header(header::COOKIE, &own_admin)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed[0]["email"], NEW_EMAIL);
+    assert_eq!(listed[0]["email_confirmed"], true);
+    let response = w
+        .post(
+            "/api/putuskan_rekonsiliasi",
+            &[("id", &id), ("setuju", "true")],
+            Some(&own_admin),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let (email, hp): (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT email, nomor_hp FROM pegawai WHERE nomor_induk = $1")
+            .bind(DEMO_PPPK_NIP)
+            .fetch_one(&w.pool)
+            .await
+            .unwrap();
+    assert_eq!(email.as_deref(), Some(NEW_EMAIL));
+    assert_eq!(hp.as_deref(), Some("+6281211112222"));
+    // Decided once only.
+    let response = w
+        .post(
+            "/api/putuskan_rekonsiliasi",
+            &[("id", &id), ("setuju", "false")],
+            Some(&own_admin),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    // And the token now goes to the new address.
+    let response = w
+        .post(
+            "/api/minta_token",
+            &[
+                ("nomor", DEMO_PPPK_NIP),
+                ("email", NEW_EMAIL),
+                ("tujuan", "reset"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let events: Vec<String> =
+        sqlx::query_scalar("SELECT event FROM audit_log WHERE event LIKE 'contact.%' ORDER BY id")
+            .fetch_all(&w.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        events,
+        ["contact.stated", "contact.confirmed", "contact.approved"]
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_new_statement_replaces_the_open_one(pool: PgPool) {
+    let w = world(pool).await;
+    for _ in 0..2 {
+        let (token, answer) = w.captcha().await;
+        assert_eq!(
+            w.state(&token, &answer, w.budi_instansi).await.status(),
+            StatusCode::OK
+        );
+    }
+    let (open, replaced): (i64, i64) = sqlx::query_as(
+        "SELECT count(*) FILTER (WHERE status = 'menunggu'), count(*) FILTER (WHERE status = 'diganti')
+           FROM rekonsiliasi_kontak",
+    )
+    .fetch_one(&w.pool)
+    .await
+    .unwrap();
+    assert_eq!((open, replaced), (1, 1));
+}
