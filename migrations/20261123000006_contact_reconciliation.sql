@@ -26,3 +26,10 @@ CREATE TABLE captcha_terpakai (
     nonce   bytea PRIMARY KEY CONSTRAINT captcha_nonce_length CHECK (length(nonce) = 16),
     used_at timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX captcha_terpakai_used_at_idx ON captcha_terpakai (used_at);
+CREATE INDEX rekonsiliasi_pegawai_idx ON rekonsiliasi_kontak (pegawai_id);
+
+-- A verifier's level is the level of their scope.
+ALTER TABLE peran ADD CONSTRAINT peran_tingkat_fits_scope CHECK (
+    tingkat IS NULL
+    OR tingkat = CASE lingkup WHEN 'unit_kerja' THEN 1 WHEN 'instansi' THEN 2 WHEN 'kanreg' THEN 3 ELSE 4 END);

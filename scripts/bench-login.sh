@@ -6,7 +6,7 @@
 # Starts the release server in demo mode on a fresh database `mutakhir_bench_login`
 # (per-IP limits lifted: every request comes from 127.0.0.1), then with wrk:
 #   1. sign-in throughput: as many correct sign-ins as the server takes, 8 at a time;
-#   2. quiet: profile pages, 10 connections, p50/p99;
+#   2. quiet: profile pages from 20 readers pausing 0-100 ms between pages, p50/p99;
 #   3. storm: the same profile load while another wrk signs in at LOGINS_PER_SECOND.
 # The goal (issue 4): storm p99 within 2x of quiet p99.
 set -euo pipefail
@@ -30,6 +30,7 @@ work="$(mktemp -d)"
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 leptos_site_env "127.0.0.1:$PORT"
 DATABASE_URL="$URL" MUTAKHIR_DEMO=true MUTAKHIR_DEV_MAILBOX=true RUST_LOG=warn \
+  MUTAKHIR_HASHING_CONCURRENCY="${MUTAKHIR_HASHING_CONCURRENCY:-}" \
   MUTAKHIR_AUTH_PER_IP_PER_MINUTE=1000000 MUTAKHIR_AUTH_PER_IP_BURST=1000000 \
   "$CARGO_TARGET_DIR/release/mutakhir" &
 server=$!
@@ -44,6 +45,7 @@ math.randomseed(7)
 request = function()
   return wrk.format("GET", "/profil/" .. nips[math.random(#nips)])
 end
+function delay() return math.random(0, 100) end
 LUA
 login_lua() { # $1: delay in ms between one connection's requests (0: none)
   cat <<LUA
@@ -60,14 +62,14 @@ LUA
 }
 
 base="http://127.0.0.1:$PORT"
-wrk -t1 -c10 -d3s -s "$work/profile.lua" "$base" >/dev/null # warm up
+wrk -t1 -c20 -d3s -s "$work/profile.lua" "$base" >/dev/null # warm up
 
 echo "== 1. sign-in throughput (8 connections, ${SECS}s)"
 login_lua 0 >"$work/login-max.lua"
 wrk -t1 -c8 -d"${SECS}s" -s "$work/login-max.lua" "$base" | grep -E 'Requests/sec|Latency|Non-2xx'
 
-echo "== 2. quiet: profile pages, 10 connections"
-wrk -t1 -c10 -d"${SECS}s" --latency -s "$work/profile.lua" "$base" | grep -E '50%|90%|99%|Requests/sec'
+echo "== 2. quiet: profile pages, 20 readers"
+wrk -t1 -c20 -d"${SECS}s" --latency -s "$work/profile.lua" "$base" | grep -E '50%|90%|99%|Requests/sec'
 
 echo "== 3. storm: the same while signing in at ~${RATE}/s"
 # Each connection waits between sign-ins; the wait leaves room for the ~40 ms a
@@ -80,6 +82,6 @@ login_lua "$wait_ms" >"$work/login-storm.lua"
 wrk -t1 -c"$conns" -d"$((SECS + 2))s" -s "$work/login-storm.lua" "$base" >"$work/storm.out" &
 storm=$!
 sleep 1
-wrk -t1 -c10 -d"${SECS}s" --latency -s "$work/profile.lua" "$base" | grep -E '50%|90%|99%|Requests/sec'
+wrk -t1 -c20 -d"${SECS}s" --latency -s "$work/profile.lua" "$base" | grep -E '50%|90%|99%|Requests/sec'
 wait "$storm"
 grep -E 'Requests/sec|Non-2xx' "$work/storm.out" | sed 's/^/   sign-ins: /'

@@ -128,6 +128,19 @@ impl Config {
                 })
             }
         };
+        // The development mailbox shows every token to anyone who opens /dev/surat.
+        if matches!(mail, MailConfig::DevMailbox { .. })
+            && public_origin
+                .as_deref()
+                .is_some_and(|o| o.starts_with("https://"))
+            && !parse_bool(&get, "MUTAKHIR_DEMO")?
+        {
+            return Err(ConfigError::Invalid {
+                name: "MUTAKHIR_DEV_MAILBOX",
+                value: "true".into(),
+                why: "not on a public HTTPS origin outside demo mode: set MUTAKHIR_SMTP_URL",
+            });
+        }
         let auth = AuthConfig {
             idle_timeout: Duration::from_secs(parse_or(
                 &get,
@@ -145,7 +158,9 @@ impl Config {
             per_ip_burst: parse_or(&get, "MUTAKHIR_AUTH_PER_IP_BURST", 20u32)?,
             lock_after: parse_or(&get, "MUTAKHIR_LOGIN_LOCK_AFTER", 5i32)?,
             secret_key: get("MUTAKHIR_SECRET_KEY").filter(|k| !k.trim().is_empty()),
-            hashing_concurrency: match get("MUTAKHIR_HASHING_CONCURRENCY") {
+            hashing_concurrency: match get("MUTAKHIR_HASHING_CONCURRENCY")
+                .filter(|v| !v.trim().is_empty())
+            {
                 None => None,
                 Some(_) => Some(parse_or(&get, "MUTAKHIR_HASHING_CONCURRENCY", 1usize)?),
             },
@@ -267,6 +282,17 @@ mod tests {
     }
 
     #[test]
+    fn the_development_mailbox_is_refused_on_a_public_site() {
+        let err = config(&[
+            ("DATABASE_URL", "postgres://x"),
+            ("MUTAKHIR_DEV_MAILBOX", "true"),
+            ("MUTAKHIR_PUBLIC_ORIGIN", "https://mutakhir.example.go.id"),
+        ])
+        .unwrap_err();
+        assert!(err.to_string().contains("MUTAKHIR_DEV_MAILBOX"), "{err}");
+    }
+
+    #[test]
     fn defaults_apply() {
         let c = config(&[
             ("DATABASE_URL", "postgres://x"),
@@ -287,7 +313,7 @@ mod tests {
     fn https_origin_means_secure_cookies() {
         let c = config(&[
             ("DATABASE_URL", "postgres://x"),
-            ("MUTAKHIR_DEV_MAILBOX", "true"),
+            ("MUTAKHIR_SMTP_URL", "smtp://127.0.0.1:2525"),
             ("MUTAKHIR_PUBLIC_ORIGIN", "https://mutakhir.example.go.id/"),
         ])
         .unwrap();

@@ -560,3 +560,37 @@ async fn a_password_reset_signs_out_other_sessions(pool: PgPool) {
         StatusCode::OK
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_burst_of_guesses_cannot_outrun_the_lock(pool: PgPool) {
+    let h = harness(pool, |c| c.auth.lock_after = 3).await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for i in 0..12 {
+        let client = h.app.client.clone();
+        let url = h.app.url("/api/masuk");
+        guesses.spawn(async move {
+            client
+                .post(url)
+                .form(&[
+                    ("nomor", DEMO_PPPK_NIP),
+                    ("kata_sandi", &format!("Tebakan{i}x")),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .status()
+        });
+    }
+    let statuses = guesses.join_all().await;
+    assert!(statuses.iter().all(|s| *s != StatusCode::OK));
+    let checked: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = 'login.failed'")
+            .fetch_one(&h.pool)
+            .await
+            .unwrap();
+    assert!(
+        checked <= 3,
+        "{checked} passwords were checked for a limit of 3"
+    );
+    assert!(statuses.contains(&StatusCode::TOO_MANY_REQUESTS));
+}

@@ -43,6 +43,14 @@ async fn world(pool: PgPool) -> World {
     let other_admin = others[1].0.clone();
     support::make_agency_admin(&pool, &own_admin, budi_instansi, DEMO_PASSWORD).await;
     support::make_agency_admin(&pool, &other_admin, others[1].1, DEMO_PASSWORD).await;
+    // The candidate works in Budi's unit: an agency admin appoints only their own people.
+    sqlx::query("UPDATE pegawai SET instansi_id = $1, unit_kerja_id = $2 WHERE nomor_induk = $3")
+        .bind(budi_instansi)
+        .bind(budi_unit)
+        .bind(&others[2].0)
+        .execute(&pool)
+        .await
+        .unwrap();
     let app = TestApp::spawn(pool.clone()).await;
     World {
         app,
@@ -206,9 +214,47 @@ async fn agency_admins_appoint_verifiers_only_inside_their_agency(pool: PgPool) 
     let response = appoint(own.clone(), w.budi_unit).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.json::<bool>().await.unwrap(), "newly appointed");
-    let response = appoint(own, w.budi_unit).await;
+    let response = appoint(own.clone(), w.budi_unit).await;
     assert!(!response.json::<bool>().await.unwrap(), "twice is once");
     assert_eq!(w.audit("verifier.appointed").await, 1);
+
+    // Someone from another agency cannot be made a verifier here, and the level
+    // must be the scope's.
+    let outsider = w
+        .app
+        .client
+        .post(w.app.url("/api/angkat_verifikator"))
+        .header(header::COOKIE, &own)
+        .form(&[
+            ("nomor_induk", w.other_admin.as_str()),
+            ("lingkup", "unit_kerja"),
+            ("lingkup_id", &w.budi_unit.to_string()),
+            ("tingkat", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(outsider.status(), StatusCode::FORBIDDEN, "an outsider");
+    let wrong_level = w
+        .app
+        .client
+        .post(w.app.url("/api/angkat_verifikator"))
+        .header(header::COOKIE, &own)
+        .form(&[
+            ("nomor_induk", w.candidate.as_str()),
+            ("lingkup", "unit_kerja"),
+            ("lingkup_id", &w.budi_unit.to_string()),
+            ("tingkat", "4"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        wrong_level.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        wrong_level.text().await.unwrap()
+    );
 
     // The new verifier now reads Budi's profile, which they could not before.
     support::activate(&w.pool, &w.candidate, DEMO_PASSWORD).await;

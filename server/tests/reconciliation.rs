@@ -10,7 +10,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use reqwest::{header, StatusCode};
 use server::config::MailConfig;
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
+use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use smtp::SmtpSink;
 use sqlx::PgPool;
 use support::TestApp;
@@ -22,17 +22,22 @@ struct World {
     app: TestApp,
     smtp: SmtpSink,
     pool: PgPool,
-    budi_instansi: i32,
+    /// An employee without an account yet, and their agency.
+    nip: String,
+    name: String,
+    instansi: i32,
 }
 
 async fn world(pool: PgPool) -> World {
     load_demo_if_empty(&pool).await.unwrap();
-    let budi_instansi: i32 =
-        sqlx::query_scalar("SELECT instansi_id FROM pegawai WHERE nomor_induk = $1")
-            .bind(DEMO_PPPK_NIP)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let (nip, name, instansi): (String, String, i32) = sqlx::query_as(
+        "SELECT nomor_induk, nama, instansi_id FROM pegawai
+          WHERE nomor_induk IS NOT NULL AND id NOT IN (SELECT pegawai_id FROM akun)
+          ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
     let smtp = SmtpSink::start().await;
     let url = smtp.url();
     let app = TestApp::spawn_with(pool.clone(), move |c| {
@@ -47,7 +52,9 @@ async fn world(pool: PgPool) -> World {
         app,
         smtp,
         pool,
-        budi_instansi,
+        nip,
+        name,
+        instansi,
     }
 }
 
@@ -90,7 +97,7 @@ impl World {
             "/api/simpan_kontak",
             &[
                 ("instansi_id", &instansi.to_string()),
-                ("nomor", DEMO_PPPK_NIP),
+                ("nomor", self.nip.as_str()),
                 ("email", NEW_EMAIL),
                 ("nomor_hp", "0812 1111 2222"),
                 ("captcha_token", token),
@@ -106,7 +113,7 @@ impl World {
             "SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL AND nomor_induk NOT IN ($1, $2)
               ORDER BY id LIMIT 1 OFFSET $3",
         )
-        .bind(DEMO_PPPK_NIP)
+        .bind(&self.nip)
         .bind(DEMO_PNS_NIP)
         .bind(i64::from(instansi % 50))
         .fetch_one(&self.pool)
@@ -127,21 +134,24 @@ impl World {
 #[sqlx::test(migrations = "../migrations")]
 async fn cek_nip_names_the_employee_only_in_their_agency(pool: PgPool) {
     let w = world(pool).await;
-    let id = w.budi_instansi.to_string();
+    let id = w.instansi.to_string();
     let response = w
         .post(
             "/api/cek_nip",
-            &[("instansi_id", &id), ("nomor", DEMO_PPPK_NIP)],
+            &[("instansi_id", &id), ("nomor", w.nip.as_str())],
             None,
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.json::<String>().await.unwrap(), "B*** S***");
-    let other = (w.budi_instansi % 600 + 1).to_string();
+    assert_eq!(
+        response.json::<String>().await.unwrap(),
+        app::contact_types::mask_name(&w.name)
+    );
+    let other = (w.instansi % 600 + 1).to_string();
     let response = w
         .post(
             "/api/cek_nip",
-            &[("instansi_id", &other), ("nomor", DEMO_PPPK_NIP)],
+            &[("instansi_id", &other), ("nomor", w.nip.as_str())],
             None,
         )
         .await;
@@ -166,20 +176,28 @@ async fn the_captcha_must_be_right_and_works_once(pool: PgPool) {
     let w = world(pool).await;
     let (token, answer) = w.captcha().await;
     let wrong = if answer == "00000" { "11111" } else { "00000" };
-    let response = w.state(&token, wrong, w.budi_instansi).await;
+    let response = w.state(&token, wrong, w.instansi).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(response
         .text()
         .await
         .unwrap()
         .contains("Kode keamanan salah"));
+    // One picture, one guess: the right answer after a wrong one is refused too.
+    let response = w.state(&token, &answer, w.instansi).await;
     assert_eq!(
-        w.state(&token, &answer, w.budi_instansi).await.status(),
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "spent by the guess"
+    );
+    let (token, answer) = w.captcha().await;
+    assert_eq!(
+        w.state(&token, &answer, w.instansi).await.status(),
         StatusCode::OK
     );
-    let response = w.state(&token, &answer, w.budi_instansi).await;
+    let response = w.state(&token, &answer, w.instansi).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "spent");
-    let response = w.state("bukan-token", &answer, w.budi_instansi).await;
+    let response = w.state("bukan-token", &answer, w.instansi).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let statements: i64 = sqlx::query_scalar("SELECT count(*) FROM rekonsiliasi_kontak")
         .fetch_one(&w.pool)
@@ -192,7 +210,7 @@ async fn the_captcha_must_be_right_and_works_once(pool: PgPool) {
 async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool: PgPool) {
     let w = world(pool).await;
     let (token, answer) = w.captcha().await;
-    let response = w.state(&token, &answer, w.budi_instansi).await;
+    let response = w.state(&token, &answer, w.instansi).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(
         response.json::<String>().await.unwrap(),
@@ -203,8 +221,8 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
     assert!(mail.body().contains("/rekonsiliasi/konfirmasi?token="));
     let id = w.open_id().await.to_string();
 
-    let own_admin = w.agency_admin(w.budi_instansi).await;
-    let other_admin = w.agency_admin(w.budi_instansi % 600 + 1).await;
+    let own_admin = w.agency_admin(w.instansi).await;
+    let other_admin = w.agency_admin(w.instansi % 600 + 1).await;
     // Not before the employee confirms the address.
     let response = w
         .post(
@@ -265,7 +283,7 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
     assert_eq!(response.status(), StatusCode::OK);
     let (email, hp): (Option<String>, Option<String>) =
         sqlx::query_as("SELECT email, nomor_hp FROM pegawai WHERE nomor_induk = $1")
-            .bind(DEMO_PPPK_NIP)
+            .bind(&w.nip)
             .fetch_one(&w.pool)
             .await
             .unwrap();
@@ -285,9 +303,9 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
         .post(
             "/api/minta_token",
             &[
-                ("nomor", DEMO_PPPK_NIP),
+                ("nomor", w.nip.as_str()),
                 ("email", NEW_EMAIL),
-                ("tujuan", "reset"),
+                ("tujuan", "aktivasi"),
             ],
             None,
         )
@@ -305,12 +323,26 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
 }
 
 #[sqlx::test(migrations = "../migrations")]
+async fn an_activated_account_cannot_be_reconciled_by_anyone(pool: PgPool) {
+    let w = world(pool).await;
+    support::activate(&w.pool, &w.nip, DEMO_PASSWORD).await;
+    let (token, answer) = w.captcha().await;
+    let response = w.state(&token, &answer, w.instansi).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(response.text().await.unwrap().contains("sudah aktif"));
+    assert!(
+        w.smtp.messages().is_empty(),
+        "no mail to the stated address"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
 async fn a_new_statement_replaces_the_open_one(pool: PgPool) {
     let w = world(pool).await;
     for _ in 0..2 {
         let (token, answer) = w.captcha().await;
         assert_eq!(
-            w.state(&token, &answer, w.budi_instansi).await.status(),
+            w.state(&token, &answer, w.instansi).await.status(),
             StatusCode::OK
         );
     }

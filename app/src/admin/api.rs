@@ -222,11 +222,11 @@ pub async fn angkat_verifikator(
         ("pusat", _) => Scope::Pusat,
         _ => return Err(bad("lingkup", "Lingkup tidak dikenal.", "Unknown scope.")),
     };
-    if !(1..=4).contains(&tingkat) {
+    if i16::from(scope.level()) != tingkat {
         return Err(bad(
             "tingkat",
-            "Tingkat verifikasi 1 sampai 4.",
-            "Verification levels are 1 to 4.",
+            "Tingkat tidak sesuai lingkup: 1 unit kerja, 2 instansi, 3 Kanreg, 4 BKN Pusat.",
+            "The level does not fit the scope: 1 work unit, 2 agency, 3 regional office, 4 BKN.",
         ));
     }
     let subject = edge::subject(nomor_induk.trim()).await?;
@@ -251,6 +251,7 @@ pub async fn angkat_verifikator(
         Action::AppointVerifier {
             scope,
             unit_instansi,
+            appointee: subject.placement,
         },
         Some(subject.pegawai_id),
         "appoint_verifier",

@@ -30,6 +30,7 @@ pub async fn fix_contact(pool: &PgPool, change: ContactChange<'_>) -> Result<(),
     )
     .execute(&mut *tx)
     .await?;
+    crate::auth::store::retire_tokens(&mut *tx, change.pegawai_id).await?;
     audit::record(
         &mut *tx,
         AuditEvent::ContactFixed,

@@ -28,6 +28,17 @@ pub struct Placement {
 }
 
 impl Scope {
+    /// The verification level that belongs to a scope: 1 unit kerja, 2 instansi
+    /// (BKD), 3 Kanreg, 4 BKN Pusat.
+    pub fn level(self) -> u8 {
+        match self {
+            Scope::UnitKerja(_) => 1,
+            Scope::Instansi(_) => 2,
+            Scope::Kanreg(_) => 3,
+            Scope::Pusat => 4,
+        }
+    }
+
     pub fn covers(self, place: &Placement) -> bool {
         match self {
             Scope::UnitKerja(u) => place.unit_kerja_id == u,
@@ -82,10 +93,12 @@ pub enum Action {
     ReadProfile(Subject),
     /// Fix a registered email or mobile number (the admin's answer to "my token never came").
     FixContact(Subject),
-    /// Appoint a verifier for a scope; `unit_instansi` is the agency of a unit scope.
+    /// Appoint `appointee` as verifier for a scope; `unit_instansi` is the agency
+    /// of a unit scope. An agency admin appoints only their own agency's people.
     AppointVerifier {
         scope: Scope,
         unit_instansi: Option<InstansiId>,
+        appointee: Placement,
     },
     /// Open, close and extend the update period.
     ManagePeriod,
@@ -113,8 +126,12 @@ pub fn authorize(who: &Principal, action: &Action) -> Result<(), Denied> {
         Action::AppointVerifier {
             scope,
             unit_instansi,
+            appointee,
         } => who.roles.iter().any(|role| match role {
-            Role::AdminInstansi { instansi } => scope.within_instansi(*instansi, *unit_instansi),
+            Role::AdminInstansi { instansi } => {
+                scope.within_instansi(*instansi, *unit_instansi)
+                    && appointee.instansi_id == *instansi
+            }
             Role::AdminBkn => true,
             Role::Verifikator { .. } => false,
         }),
@@ -248,6 +265,7 @@ mod tests {
                 Action::AppointVerifier {
                     scope: Scope::UnitKerja(12),
                     unit_instansi: Some(1),
+                    appointee: UNIT_A2,
                 },
             ),
             (
@@ -255,6 +273,7 @@ mod tests {
                 Action::AppointVerifier {
                     scope: Scope::Instansi(1),
                     unit_instansi: None,
+                    appointee: UNIT_A1,
                 },
             ),
             (
@@ -262,6 +281,7 @@ mod tests {
                 Action::AppointVerifier {
                     scope: Scope::UnitKerja(21),
                     unit_instansi: Some(2),
+                    appointee: UNIT_B1,
                 },
             ),
             (
@@ -269,21 +289,31 @@ mod tests {
                 Action::AppointVerifier {
                     scope: Scope::Kanreg(1),
                     unit_instansi: None,
+                    appointee: UNIT_A1,
+                },
+            ),
+            (
+                "appoint an outsider in unit A2",
+                Action::AppointVerifier {
+                    scope: Scope::UnitKerja(12),
+                    unit_instansi: Some(1),
+                    appointee: UNIT_B1,
                 },
             ),
             ("manage period", Action::ManagePeriod),
         ];
+        assert_eq!(objects.len(), 13);
         // Rows: callers in order; columns: objects in order. 1 = allowed.
-        let expected: [[u8; 12]; 8] = [
-            // self sameU sameA otherA | fixS fixA fixO | apA2 apAg apB1 apK | period
-            [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // employee
-            [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier unit A1
-            [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier agency 1
-            [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0], // verifier kanreg 2
-            [1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], // verifier pusat
-            [1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0], // admin agency 1
-            [1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0], // admin agency 2
-            [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], // admin bkn
+        let expected: [[u8; 13]; 8] = [
+            // self sameU sameA otherA | fixS fixA fixO | apA2 apAg apB1 apK apOut | period
+            [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // employee
+            [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier unit A1
+            [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier agency 1
+            [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier kanreg 2
+            [1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier pusat
+            [1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0], // admin agency 1
+            [1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0], // admin agency 2
+            [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], // admin bkn
         ];
         for (row, (who_name, who)) in callers.iter().enumerate() {
             for (col, (what, action)) in objects.iter().enumerate() {

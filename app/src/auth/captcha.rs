@@ -64,6 +64,20 @@ pub fn issue(key: &[u8; 32], now: OffsetDateTime) -> Captcha {
     }
 }
 
+/// The nonce of a token whose seal holds, for spending it whatever the answer.
+pub fn sealed_nonce(key: &[u8; 32], token: &str) -> Option<[u8; 16]> {
+    let raw = URL_SAFE_NO_PAD.decode(token.trim()).ok()?;
+    if raw.len() != 56 {
+        return None;
+    }
+    let (sealed, tag) = raw.split_at(24);
+    let mut m = Hmac::<Sha256>::new_from_slice(key).expect("any key length");
+    m.update(b"mutakhir-captcha-token");
+    m.update(sealed);
+    m.verify_slice(tag).ok()?;
+    sealed[..16].try_into().ok()
+}
+
 /// Checks the token's seal and age and the answer; returns the nonce to spend.
 pub fn check(
     key: &[u8; 32],
@@ -110,13 +124,42 @@ fn draw(digits: &str, noise: &[u8; 32]) -> String {
             n(3) % 56
         ));
     }
+    // Digits as jittered seven-segment strokes, not text: no markup to read them from.
+    const SEGMENTS: [u8; 10] = [
+        0b011_1111, 0b000_0110, 0b101_1011, 0b100_1111, 0b110_0110, 0b110_1101, 0b111_1101,
+        0b000_0111, 0b111_1111, 0b110_1111,
+    ];
     for (i, d) in digits.chars().enumerate() {
-        let n = u32::from(noise[(i * 5 + 3) % 32]);
-        let x = 14 + i as u32 * 28 + n % 6;
-        let y = 38 + n % 8;
-        let angle = i64::from(n % 40) - 20;
+        let n = |k: usize| i32::from(noise[(i * 5 + k) % 32]);
+        let (x, y) = (12 + i as i32 * 29 + n(0) % 6, 8 + n(1) % 6);
+        let (w, h) = (16, 18);
+        let skew = n(2) % 7 - 3;
+        // a top, b upper right, c lower right, d bottom, e lower left, f upper left, g middle
+        let ends = [
+            ((0, 0), (w, 0)),
+            ((w, 0), (w, h)),
+            ((w, h), (w, 2 * h)),
+            ((0, 2 * h), (w, 2 * h)),
+            ((0, h), (0, 2 * h)),
+            ((0, 0), (0, h)),
+            ((0, h), (w, h)),
+        ];
+        let bits = SEGMENTS[d.to_digit(10).unwrap_or(0) as usize];
+        let mut path = String::new();
+        for (k, ((x1, y1), (x2, y2))) in ends.iter().enumerate() {
+            if bits & (1 << k) != 0 {
+                let j = n(3 + k % 2) % 3 - 1;
+                path.push_str(&format!(
+                    "M{} {}L{} {}",
+                    x + x1 + skew * (2 * h - y1) / (2 * h) + j,
+                    y + y1,
+                    x + x2 + skew * (2 * h - y2) / (2 * h) - j,
+                    y + y2 + j
+                ));
+            }
+        }
         svg.push_str(&format!(
-            "<text x=\"{x}\" y=\"{y}\" transform=\"rotate({angle} {x} {y})\" font-family=\"monospace\" font-size=\"30\" font-weight=\"700\" fill=\"#1d3557\">{d}</text>"
+            "<path d=\"{path}\" stroke=\"#1d3557\" stroke-width=\"4\" stroke-linecap=\"round\" fill=\"none\"/>"
         ));
     }
     svg.push_str("</svg>");
@@ -141,7 +184,8 @@ mod tests {
         let c = issue(&KEY, now);
         let right = answer(&KEY, &nonce_of(&c.token));
         assert_eq!(right.len(), 5);
-        assert!(c.svg.starts_with("<svg") && c.svg.contains("<text"));
+        assert!(c.svg.starts_with("<svg") && c.svg.contains("<path"));
+        assert!(!c.svg.contains("<text"), "no digits as text to scrape");
         assert_eq!(check(&KEY, &c.token, &right, now), Ok(nonce_of(&c.token)));
         let wrong = if right == "00000" { "11111" } else { "00000" };
         assert_eq!(check(&KEY, &c.token, wrong, now), Err(CaptchaError::Wrong));

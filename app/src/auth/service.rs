@@ -254,9 +254,26 @@ pub async fn set_password(
     if !problems.is_empty() {
         return Err(AuthError::field("kata_sandi", &problems));
     }
+    // Hashing takes a while and may queue behind a sign-in storm: not while
+    // holding the token's row and a pooled connection. The token is checked
+    // again, locked, once the hash is ready.
+    drop(tx);
     let hash = hashing::hash_password(password.to_owned())
         .await
         .map_err(hashing_error)?;
+    let mut tx = pool
+        .begin()
+        .await
+        .map_err(server_error("starting a transaction"))?;
+    let still = store::token_for_update(&mut tx, &token::hash(secret))
+        .await
+        .map_err(server_error("reading a token"))?;
+    if !still.is_some_and(|t| !t.used && !t.superseded && !t.expired) {
+        return Err(link_refused(
+            "Tautan ini baru saja dipakai atau diganti. Minta token baru jika perlu.",
+            "This link was just used or replaced. Ask for a new token if you need one.",
+        ));
+    }
     store::set_password(&mut tx, token.id, token.pegawai_id, &hash)
         .await
         .map_err(server_error("setting a password"))?;
@@ -306,6 +323,14 @@ pub async fn login(
         .map_err(server_error("auditing"))?;
         return Err(locked(until));
     }
+    // One check at a time per identifier (in this process): a burst of guesses
+    // sent at once cannot all slip past the lock before the first failure counts.
+    let Some(_guard) = InFlight::claim(identifier) else {
+        return Err(AuthError::TooMany(Message::new(
+            "Permintaan masuk untuk NIP ini sedang diproses. Tunggu sebentar lalu coba lagi.",
+            "A sign-in for this NIP is already in progress. Wait a moment and try again.",
+        )));
+    };
     let holder = store::holder(pool, id)
         .await
         .map_err(server_error("looking up the account"))?;
@@ -318,8 +343,7 @@ pub async fn login(
         let failures = store::record_failure(pool, identifier)
             .await
             .map_err(server_error("counting a failure"))?;
-        let lock = settings.lock_for(failures);
-        if let Some(duration) = lock {
+        if let Some(duration) = settings.lock_for(failures) {
             store::lock(pool, identifier, duration.as_secs_f64())
                 .await
                 .map_err(server_error("locking"))?;
@@ -349,6 +373,29 @@ pub async fn login(
     .await
     .map_err(server_error("auditing"))?;
     Ok(pegawai_id)
+}
+
+/// Identifiers whose password is being checked right now.
+static IN_FLIGHT: std::sync::LazyLock<std::sync::Mutex<std::collections::HashSet<String>>> =
+    std::sync::LazyLock::new(Default::default);
+
+struct InFlight(String);
+
+impl InFlight {
+    fn claim(identifier: &str) -> Option<Self> {
+        let mut set = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+        set.insert(identifier.to_owned())
+            .then(|| InFlight(identifier.to_owned()))
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        IN_FLIGHT
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&self.0);
+    }
 }
 
 fn locked(until: OffsetDateTime) -> AuthError {

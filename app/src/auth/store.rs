@@ -108,6 +108,19 @@ pub struct StoredToken {
     pub identifier: String,
 }
 
+/// Retires every unused token of the account: after its contact changes, a token
+/// mailed to the old address must not work.
+pub async fn retire_tokens(db: impl PgExecutor<'_>, pegawai_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE token_akun SET superseded_at = now()
+          WHERE pegawai_id = $1 AND used_at IS NULL AND superseded_at IS NULL",
+        pegawai_id
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
 /// Locks the token's row, so two tabs redeeming it at once cannot both win.
 pub async fn token_for_update(
     tx: &mut Transaction<'_, Postgres>,

@@ -125,18 +125,17 @@ pub async fn simpan_kontak(
         .ok();
     let settings = edge::settings();
     let now = time::OffsetDateTime::now_utc();
+    // Every sealed attempt spends the captcha, right or wrong: one picture, one guess.
+    let pool = edge::pool();
+    let fresh = match crate::auth::captcha::sealed_nonce(&settings.secret_key, &captcha_token) {
+        Some(nonce) => super::store::spend_captcha(&pool, &nonce)
+            .await
+            .map_err(server("captcha"))?,
+        None => false,
+    };
     let captcha_problem = match check(&settings.secret_key, &captcha_token, &captcha, now) {
-        Ok(nonce) => {
-            let pool = edge::pool();
-            if super::store::spend_captcha(&pool, &nonce)
-                .await
-                .map_err(server("captcha"))?
-            {
-                None
-            } else {
-                Some(CaptchaError::Expired)
-            }
-        }
+        Ok(_) if fresh => None,
+        Ok(_) => Some(CaptchaError::Expired),
         Err(e) => Some(e),
     };
     if let Some(problem) = captcha_problem {
@@ -160,11 +159,16 @@ pub async fn simpan_kontak(
         return Err(edge::refuse(AuthError::Invalid(fields)));
     };
 
-    let pool = edge::pool();
     let found = super::store::in_agency(&pool, instansi_id, &nomor)
         .await
         .map_err(server("reconciliation lookup"))?
         .ok_or_else(not_in_agency)?;
+    if found.activated {
+        return Err(edge::refuse(AuthError::Refused(Message::new(
+            "Akun NIP ini sudah aktif. Untuk mengganti email atau nomor HP, hubungi admin kepegawaian instansi Anda.",
+            "This NIP's account is already active. To change its email or mobile number, ask your agency's personnel admin.",
+        ))));
+    }
     let issued = crate::auth::token::issue();
     let mut tx = pool.begin().await.map_err(server("transaction"))?;
     super::store::insert(
@@ -185,7 +189,10 @@ pub async fn simpan_kontak(
         settings.base_url.trim_end_matches('/'),
         issued.secret
     );
-    let mail = crate::auth::mail::contact_confirmation_mail(email.as_str(), &found.name, &link, 48);
+    // The address is the caller's to choose, so the email names the employee
+    // only as far as "Cek NIP" already did.
+    let greeting = crate::contact_types::mask_name(&found.name);
+    let mail = crate::auth::mail::contact_confirmation_mail(email.as_str(), &greeting, &link, 48);
     if let Err(e) = edge::mailer().send(mail).await {
         tracing::warn!(error = %e, "reconciliation mail not sent");
         return Err(edge::refuse(AuthError::Refused(Message::new(

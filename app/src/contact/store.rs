@@ -8,6 +8,9 @@ use crate::audit::{self, AuditEntry, AuditEvent};
 pub struct Found {
     pub pegawai_id: i64,
     pub name: String,
+    /// Reconciliation is for accounts not yet activated: once someone holds the
+    /// account, only the agency's admin changes its contact.
+    pub activated: bool,
 }
 
 /// The employee with this NIP in this agency, if any.
@@ -17,7 +20,9 @@ pub async fn in_agency(
     nomor_induk: &str,
 ) -> Result<Option<Found>, sqlx::Error> {
     Ok(sqlx::query!(
-        "SELECT id, nama FROM pegawai WHERE nomor_induk = $1 AND instansi_id = $2",
+        r#"SELECT p.id, p.nama, EXISTS (SELECT 1 FROM akun a WHERE a.pegawai_id = p.id
+                                          AND a.activated_at IS NOT NULL) AS "activated!"
+             FROM pegawai p WHERE p.nomor_induk = $1 AND p.instansi_id = $2"#,
         nomor_induk,
         instansi_id
     )
@@ -26,6 +31,7 @@ pub async fn in_agency(
     .map(|r| Found {
         pegawai_id: r.id,
         name: r.nama,
+        activated: r.activated,
     }))
 }
 
@@ -194,6 +200,7 @@ pub async fn decide(
         )
         .execute(&mut *tx)
         .await?;
+        crate::auth::store::retire_tokens(&mut *tx, row.pegawai_id).await?;
     }
     audit::record(
         &mut *tx,

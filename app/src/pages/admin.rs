@@ -81,7 +81,6 @@ fn AppointVerifier() -> impl IntoView {
     let nomor = RwSignal::new(String::new());
     let lingkup = RwSignal::new("unit_kerja".to_owned());
     let lingkup_id = RwSignal::new(String::new());
-    let tingkat = RwSignal::new("1".to_owned());
     let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
     let saved = move || matches!(action.value().get(), Some(Ok(_)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -90,7 +89,12 @@ fn AppointVerifier() -> impl IntoView {
             nomor_induk: nomor.get_untracked(),
             lingkup: lingkup.get_untracked(),
             lingkup_id: lingkup_id.get_untracked().trim().parse().ok(),
-            tingkat: tingkat.get_untracked().parse().unwrap_or(0),
+            // The level follows the scope: 1 for a work unit, 2 for the agency.
+            tingkat: if lingkup.get_untracked() == "unit_kerja" {
+                1
+            } else {
+                2
+            },
         });
     };
     let no_local = Signal::derive(Vec::new);
@@ -107,11 +111,6 @@ fn AppointVerifier() -> impl IntoView {
             <label for="angkat-id">{t!(i18n, f_scope_id)}</label>
             <input id="angkat-id" name="lingkup_id" inputmode="numeric" bind:value=lingkup_id />
             <FieldErrors id="angkat-id-errors" local=no_local server=server_error field="lingkup_id" lang />
-            <label for="angkat-tingkat">{t!(i18n, f_level)}</label>
-            <select id="angkat-tingkat" name="tingkat" bind:value=tingkat>
-                <option value="1">"1"</option>
-                <option value="2">"2"</option>
-            </select>
             <FormError error=server_error lang />
             <button type="submit" disabled=move || action.pending().get()>{t!(i18n, save)}</button>
         </form>
