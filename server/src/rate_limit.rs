@@ -15,16 +15,17 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use leptos::server_fn::ServerFn;
 
 /// Server-function paths that spend a password check or an email, or tell
 /// whether a NIP exists.
 const LIMITED: &[&str] = &[
-    "/api/masuk",
-    "/api/minta_token",
-    "/api/setel_kata_sandi",
-    "/api/cek_nip",
-    "/api/simpan_kontak",
-    "/api/konfirmasi_kontak",
+    <app::auth::api::Masuk as ServerFn>::PATH,
+    <app::auth::api::MintaToken as ServerFn>::PATH,
+    <app::auth::api::SetelKataSandi as ServerFn>::PATH,
+    <app::contact::api::CekNip as ServerFn>::PATH,
+    <app::contact::api::SimpanKontak as ServerFn>::PATH,
+    <app::contact::api::KonfirmasiKontak as ServerFn>::PATH,
 ];
 
 pub struct AuthRateLimit {

@@ -42,7 +42,7 @@ mod edge {
         what: &str,
     ) -> Result<(), AuthError> {
         audit::record(
-            &expect_pool(),
+            &crate::auth::api::edge::pool(),
             AuditEvent::AccessDenied,
             AuditEntry {
                 actor: Some(who.pegawai_id),
@@ -56,12 +56,8 @@ mod edge {
         Err(refuse(AuthError::Forbidden))
     }
 
-    pub fn expect_pool() -> sqlx::PgPool {
-        leptos::prelude::expect_context::<sqlx::PgPool>()
-    }
-
     pub async fn subject(nomor_induk: &str) -> Result<Subject, AuthError> {
-        crate::auth::store::subject_by_nomor_induk(&expect_pool(), nomor_induk)
+        crate::auth::store::subject_by_nomor_induk(&crate::auth::api::edge::pool(), nomor_induk)
             .await
             .map_err(server)?
             .ok_or_else(|| {
@@ -174,7 +170,7 @@ pub async fn ubah_kontak(
     )
     .await?;
     fix_contact(
-        &edge::expect_pool(),
+        &crate::auth::api::edge::pool(),
         ContactChange {
             actor: who.pegawai_id,
             pegawai_id: subject.pegawai_id,
@@ -230,7 +226,7 @@ pub async fn angkat_verifikator(
         ));
     }
     let subject = edge::subject(nomor_induk.trim()).await?;
-    let pool = edge::expect_pool();
+    let pool = crate::auth::api::edge::pool();
     let unit_instansi = match scope {
         Scope::UnitKerja(u) => Some(
             super::store::unit_instansi(&pool, u)

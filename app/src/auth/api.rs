@@ -181,21 +181,17 @@ pub async fn masuk(nomor: String, kata_sandi: String) -> Result<Me, AuthError> {
     let user = session::current(&session, &pool, &settings)
         .await?
         .ok_or_else(|| edge::refuse(AuthError::Unauthenticated))?;
-    // PPT Non-ASN sign in with their NIK and have no profile address yet.
-    let nomor = match &id {
-        LoginId::NomorInduk(n) => Some(n.as_str()),
-        LoginId::Nik(_) => None,
-    };
-    Ok(me(&user, nomor))
+    Ok(me(&user))
 }
 
 #[cfg(feature = "ssr")]
-fn me(user: &super::session::CurrentUser, nomor: Option<&str>) -> Me {
+fn me(user: &super::session::CurrentUser) -> Me {
     use super::access::Role;
     let roles = &user.principal.roles;
     Me {
         name: user.name.clone(),
-        nomor_induk: nomor.map(str::to_owned),
+        // PPT Non-ASN sign in with their NIK and have no profile address yet.
+        nomor_induk: user.nomor_induk.clone(),
         is_verifier: roles.iter().any(|r| matches!(r, Role::Verifikator { .. })),
         is_admin: roles
             .iter()
@@ -208,17 +204,7 @@ fn me(user: &super::session::CurrentUser, nomor: Option<&str>) -> Me {
 pub async fn saya() -> Result<Option<Me>, AuthError> {
     let user = current_user().await?;
     let Some(user) = user else { return Ok(None) };
-    let nomor = sqlx::query_scalar!(
-        "SELECT nomor_induk FROM pegawai WHERE id = $1",
-        user.principal.pegawai_id
-    )
-    .fetch_one(&edge::pool())
-    .await
-    .map_err(|e| {
-        tracing::error!(error = %e, "reading the signed-in employee");
-        edge::refuse(AuthError::Server("account".into()))
-    })?;
-    Ok(Some(me(&user, nomor.as_deref())))
+    Ok(Some(me(&user)))
 }
 
 /// Signs out here, or (`semua`) on every device.

@@ -14,12 +14,7 @@ use time::OffsetDateTime;
 const DIGITS: usize = 5;
 const LIFETIME_SECS: i64 = 10 * 60;
 
-/// What the browser gets: the sealed token and the picture.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Captcha {
-    pub token: String,
-    pub svg: String,
-}
+pub use crate::contact_types::Captcha;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CaptchaError {
@@ -64,8 +59,8 @@ pub fn issue(key: &[u8; 32], now: OffsetDateTime) -> Captcha {
     }
 }
 
-/// The nonce of a token whose seal holds, for spending it whatever the answer.
-pub fn sealed_nonce(key: &[u8; 32], token: &str) -> Option<[u8; 16]> {
+/// The nonce and expiry of a token whose seal holds.
+fn unseal(key: &[u8; 32], token: &str) -> Option<([u8; 16], i64)> {
     let raw = URL_SAFE_NO_PAD.decode(token.trim()).ok()?;
     if raw.len() != 56 {
         return None;
@@ -75,7 +70,14 @@ pub fn sealed_nonce(key: &[u8; 32], token: &str) -> Option<[u8; 16]> {
     m.update(b"mutakhir-captcha-token");
     m.update(sealed);
     m.verify_slice(tag).ok()?;
-    sealed[..16].try_into().ok()
+    let nonce = sealed[..16].try_into().ok()?;
+    let expiry = i64::from_be_bytes(sealed[16..24].try_into().ok()?);
+    Some((nonce, expiry))
+}
+
+/// The nonce of a token whose seal holds, for spending it whatever the answer.
+pub fn sealed_nonce(key: &[u8; 32], token: &str) -> Option<[u8; 16]> {
+    unseal(key, token).map(|(nonce, _)| nonce)
 }
 
 /// Checks the token's seal and age and the answer; returns the nonce to spend.
@@ -85,19 +87,7 @@ pub fn check(
     given: &str,
     now: OffsetDateTime,
 ) -> Result<[u8; 16], CaptchaError> {
-    let raw = URL_SAFE_NO_PAD
-        .decode(token.trim())
-        .map_err(|_| CaptchaError::Malformed)?;
-    if raw.len() != 56 {
-        return Err(CaptchaError::Malformed);
-    }
-    let (sealed, tag) = raw.split_at(24);
-    let mut m = Hmac::<Sha256>::new_from_slice(key).expect("any key length");
-    m.update(b"mutakhir-captcha-token");
-    m.update(sealed);
-    m.verify_slice(tag).map_err(|_| CaptchaError::Malformed)?;
-    let nonce: [u8; 16] = sealed[..16].try_into().expect("16 bytes");
-    let expiry = i64::from_be_bytes(sealed[16..24].try_into().expect("8 bytes"));
+    let (nonce, expiry) = unseal(key, token).ok_or(CaptchaError::Malformed)?;
     if now.unix_timestamp() > expiry {
         return Err(CaptchaError::Expired);
     }

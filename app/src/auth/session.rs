@@ -33,6 +33,7 @@ struct SessionUser {
 pub struct CurrentUser {
     pub principal: Principal,
     pub name: String,
+    pub nomor_induk: Option<String>,
 }
 
 fn session_error(e: tower_sessions::session::Error) -> AuthError {
@@ -111,7 +112,7 @@ pub async fn current(
         .map_err(db_error)?;
         return Ok(None);
     }
-    let Some((principal, name)) = store::principal(pool, user.pegawai_id, user.epoch)
+    let Some(holder) = store::principal(pool, user.pegawai_id, user.epoch)
         .await
         .map_err(db_error)?
     else {
@@ -123,7 +124,11 @@ pub async fn current(
         user.last_seen = now;
         session.insert(KEY, user).await.map_err(session_error)?;
     }
-    Ok(Some(CurrentUser { principal, name }))
+    Ok(Some(CurrentUser {
+        principal: holder.principal,
+        name: holder.name,
+        nomor_induk: holder.nomor_induk,
+    }))
 }
 
 pub async fn end(session: &Session) -> Result<(), AuthError> {

@@ -80,13 +80,7 @@ pub async fn insert_token(
     )
     .execute(&mut **tx)
     .await?;
-    sqlx::query!(
-        "UPDATE token_akun SET superseded_at = now()
-          WHERE pegawai_id = $1 AND used_at IS NULL AND superseded_at IS NULL",
-        pegawai_id
-    )
-    .execute(&mut **tx)
-    .await?;
+    retire_tokens(&mut **tx, pegawai_id).await?;
     sqlx::query!(
         "INSERT INTO token_akun (pegawai_id, tujuan, token_hash, expires_at) VALUES ($1, $2, $3, $4)",
         pegawai_id,
@@ -250,15 +244,23 @@ pub async fn bump_epoch(db: impl PgExecutor<'_>, pegawai_id: i64) -> Result<(), 
     Ok(())
 }
 
+/// The signed-in caller with what the page header shows of them.
+pub struct Holder {
+    pub principal: Principal,
+    pub name: String,
+    /// None for PPT Non-ASN, who sign in with their NIK.
+    pub nomor_induk: Option<String>,
+}
+
 /// The signed-in caller, if the account is active and still in the session's
 /// epoch: one round trip per request.
 pub async fn principal(
     db: impl PgExecutor<'_>,
     pegawai_id: i64,
     epoch: i32,
-) -> Result<Option<(Principal, String)>, sqlx::Error> {
+) -> Result<Option<Holder>, sqlx::Error> {
     let row = sqlx::query!(
-        r#"SELECT p.id, p.nama, p.unit_kerja_id, p.instansi_id, i.kanreg_id,
+        r#"SELECT p.id, p.nama, p.nomor_induk, p.unit_kerja_id, p.instansi_id, i.kanreg_id,
                   coalesce(jsonb_agg(jsonb_build_object(
                       'peran', r.peran, 'lingkup', r.lingkup, 'unit_kerja_id', r.unit_kerja_id,
                       'instansi_id', r.instansi_id, 'kanreg_id', r.kanreg_id, 'tingkat', r.tingkat))
@@ -289,7 +291,11 @@ pub async fn principal(
             .filter_map(StoredRole::into_role)
             .collect(),
     };
-    Ok(Some((principal, row.nama)))
+    Ok(Some(Holder {
+        principal,
+        name: row.nama,
+        nomor_induk: row.nomor_induk,
+    }))
 }
 
 #[derive(serde::Deserialize)]

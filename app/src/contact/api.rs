@@ -12,11 +12,10 @@ pub use crate::contact_types::{Captcha, Instansi, OpenStatement};
 #[server(prefix = "/api", endpoint = "captcha", input = GetUrl)]
 pub async fn captcha_baru() -> Result<Captcha, AuthError> {
     let settings = crate::auth::api::edge::settings();
-    let c = crate::auth::captcha::issue(&settings.secret_key, time::OffsetDateTime::now_utc());
-    Ok(Captcha {
-        token: c.token,
-        svg: c.svg,
-    })
+    Ok(crate::auth::captcha::issue(
+        &settings.secret_key,
+        time::OffsetDateTime::now_utc(),
+    ))
 }
 
 /// Every agency, by name, for the picker.
@@ -252,23 +251,12 @@ pub async fn rekonsiliasi_terbuka(
         (None, Some(own), _) => own,
         _ => return Err(edge::refuse(AuthError::Forbidden)),
     };
-    let rows = super::store::open_in(&edge::pool(), target)
+    super::store::open_in(&edge::pool(), target)
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "listing reconciliations");
             edge::refuse(AuthError::Server("list".into()))
-        })?;
-    Ok(rows
-        .into_iter()
-        .map(|r| OpenStatement {
-            id: r.id,
-            nomor_induk: r.nomor_induk,
-            nama: r.nama,
-            email: r.email,
-            nomor_hp: r.nomor_hp,
-            email_confirmed: r.email_confirmed,
         })
-        .collect())
 }
 
 /// Approves (into the record) or rejects an open statement, within scope.

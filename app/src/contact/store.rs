@@ -4,6 +4,7 @@ use sqlx::PgPool;
 use time::OffsetDateTime;
 
 use crate::audit::{self, AuditEntry, AuditEvent};
+use crate::contact_types::OpenStatement;
 
 pub struct Found {
     pub pegawai_id: i64,
@@ -124,18 +125,8 @@ pub async fn confirm(pool: &PgPool, token_hash: &[u8; 32]) -> Result<bool, sqlx:
     Ok(true)
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Open {
-    pub id: i64,
-    pub nomor_induk: Option<String>,
-    pub nama: String,
-    pub email: String,
-    pub nomor_hp: String,
-    pub email_confirmed: bool,
-}
-
 /// Open statements of one agency, confirmed first.
-pub async fn open_in(pool: &PgPool, instansi_id: i32) -> Result<Vec<Open>, sqlx::Error> {
+pub async fn open_in(pool: &PgPool, instansi_id: i32) -> Result<Vec<OpenStatement>, sqlx::Error> {
     Ok(sqlx::query!(
         r#"SELECT r.id, p.nomor_induk, p.nama, r.email, r.nomor_hp,
                   r.email_confirmed_at IS NOT NULL AS "confirmed!"
@@ -148,7 +139,7 @@ pub async fn open_in(pool: &PgPool, instansi_id: i32) -> Result<Vec<Open>, sqlx:
     .fetch_all(pool)
     .await?
     .into_iter()
-    .map(|r| Open {
+    .map(|r| OpenStatement {
         id: r.id,
         nomor_induk: r.nomor_induk,
         nama: r.nama,
