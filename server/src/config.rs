@@ -55,6 +55,8 @@ pub struct AuthConfig {
     pub lock_after: i32,
     /// Password hashes computed at once (None: half the cores).
     pub hashing_concurrency: Option<usize>,
+    /// How far below the server's CPU priority the hashing threads run (nice steps).
+    pub hashing_nice: i32,
     /// Seals captchas; every instance behind one address must share it.
     pub secret_key: Option<String>,
 }
@@ -164,12 +166,20 @@ impl Config {
                 None => None,
                 Some(_) => Some(parse_or(&get, "MUTAKHIR_HASHING_CONCURRENCY", 1usize)?),
             },
+            hashing_nice: parse_or(&get, "MUTAKHIR_HASHING_NICE", 10i32)?,
         };
         if auth.secret_key.as_deref().is_some_and(|k| k.len() < 32) {
             return Err(ConfigError::Invalid {
                 name: "MUTAKHIR_SECRET_KEY",
                 value: "(hidden)".into(),
                 why: "at least 32 characters of randomness",
+            });
+        }
+        if !(0..=19).contains(&auth.hashing_nice) {
+            return Err(ConfigError::Invalid {
+                name: "MUTAKHIR_HASHING_NICE",
+                value: auth.hashing_nice.to_string(),
+                why: "a number of nice steps from 0 to 19",
             });
         }
         if auth.per_ip_per_minute == 0 || auth.per_ip_burst == 0 {

@@ -6,9 +6,11 @@ use server::{config::Config, db, startup::Application, telemetry};
 async fn main() -> anyhow::Result<()> {
     let config = Config::from_env().context("reading configuration from the environment")?;
     telemetry::init(config.log_format);
-    if let Some(permits) = config.auth.hashing_concurrency {
-        app::auth::hashing::set_concurrency(permits);
-    }
+    let defaults = app::auth::hashing::PoolSettings::default();
+    app::auth::hashing::configure(app::auth::hashing::PoolSettings {
+        threads: config.auth.hashing_concurrency.unwrap_or(defaults.threads),
+        nice: config.auth.hashing_nice,
+    });
 
     let leptos = get_configuration(None)
         .context("reading the Leptos configuration")?
