@@ -12,6 +12,7 @@ pub enum AuditEvent {
     TokenMailFailed,
     TokenRefusedMismatch,
     TokenRefusedTooMany,
+    TokenRefusedSelfRegistration,
     TokenRedeemFailed,
     PasswordSet,
     LoginSucceeded,
@@ -27,6 +28,12 @@ pub enum AuditEvent {
     ContactConfirmed,
     ContactApproved,
     ContactRejected,
+    LoginPendingRegistration,
+    RegistrationSubmitted,
+    RegistrationRefused,
+    RegistrationGranted,
+    RegistrationRejected,
+    ActivationModeChanged,
 }
 
 impl AuditEvent {
@@ -37,6 +44,7 @@ impl AuditEvent {
             TokenMailFailed => "token.mail_failed",
             TokenRefusedMismatch => "token.refused_mismatch",
             TokenRefusedTooMany => "token.refused_too_many",
+            TokenRefusedSelfRegistration => "token.refused_self_registration",
             TokenRedeemFailed => "token.redeem_failed",
             PasswordSet => "password.set",
             LoginSucceeded => "login.succeeded",
@@ -52,6 +60,12 @@ impl AuditEvent {
             ContactConfirmed => "contact.confirmed",
             ContactApproved => "contact.approved",
             ContactRejected => "contact.rejected",
+            LoginPendingRegistration => "login.pending_registration",
+            RegistrationSubmitted => "registration.submitted",
+            RegistrationRefused => "registration.refused",
+            RegistrationGranted => "registration.granted",
+            RegistrationRejected => "registration.rejected",
+            ActivationModeChanged => "agency.activation_mode",
         }
     }
 }

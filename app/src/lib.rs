@@ -19,6 +19,7 @@ pub mod contact_types;
 pub mod domain;
 pub mod pages;
 pub mod profile;
+pub mod registration;
 mod shell;
 
 pub use shell::{shell, App};

@@ -5,5 +5,6 @@ pub mod login;
 pub mod not_found;
 pub mod profile;
 pub mod reconciliation;
+pub mod registration;
 pub mod set_password;
 pub mod token_request;

@@ -15,6 +15,7 @@ use crate::pages::{
     not_found::NotFound,
     profile::ProfilePage,
     reconciliation::{ConfirmContactPage, ReconciliationPage},
+    registration::{RegistrationDecisionPage, RegistrationPage},
     set_password::SetPasswordPage,
     token_request::{ActivationPage, ForgotPasswordPage},
 };
@@ -68,6 +69,11 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("akun") view=AccountPage />
                         <Route path=StaticSegment("admin") view=AdminPage />
                         <Route path=StaticSegment("rekonsiliasi") view=ReconciliationPage />
+                        <Route path=StaticSegment("registrasi") view=RegistrationPage />
+                        <Route
+                            path=(StaticSegment("registrasi"), StaticSegment("verifikasi"))
+                            view=RegistrationDecisionPage
+                        />
                         <Route
                             path=(StaticSegment("rekonsiliasi"), StaticSegment("konfirmasi"))
                             view=ConfirmContactPage

@@ -26,6 +26,7 @@ const LIMITED: &[&str] = &[
     <app::contact::api::CekNip as ServerFn>::PATH,
     <app::contact::api::SimpanKontak as ServerFn>::PATH,
     <app::contact::api::KonfirmasiKontak as ServerFn>::PATH,
+    <app::registration::api::DaftarRegistrasi as ServerFn>::PATH,
 ];
 
 pub struct AuthRateLimit {

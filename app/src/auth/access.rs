@@ -102,6 +102,11 @@ pub enum Action {
     },
     /// Open, close and extend the update period.
     ManagePeriod,
+    /// Grant (or refuse) access to a self-registered employee: the registration
+    /// verifier of their work unit, or an admin over their agency.
+    GrantRegistration(Subject),
+    /// Choose how an agency's employees get in: emailed token or self-registration.
+    SetActivationMode(InstansiId),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -136,11 +141,62 @@ pub fn authorize(who: &Principal, action: &Action) -> Result<(), Denied> {
             Role::Verifikator { .. } => false,
         }),
         Action::ManagePeriod => who.roles.contains(&Role::AdminBkn),
+        Action::GrantRegistration(subject) => who.roles.iter().any(|role| match role {
+            Role::Verifikator {
+                scope: Scope::UnitKerja(unit),
+                ..
+            } => *unit == subject.placement.unit_kerja_id,
+            Role::Verifikator { .. } => false,
+            Role::AdminInstansi { instansi } => *instansi == subject.placement.instansi_id,
+            Role::AdminBkn => true,
+        }),
+        Action::SetActivationMode(instansi) => who.roles.iter().any(|role| match role {
+            Role::AdminInstansi { instansi: own } => own == instansi,
+            Role::AdminBkn => true,
+            Role::Verifikator { .. } => false,
+        }),
     };
     if allowed {
         Ok(())
     } else {
         Err(Denied)
+    }
+}
+
+/// Whose registrations a caller may grant, as a database filter: the same rule as
+/// [`Action::GrantRegistration`], turned into lists a query can use.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RegistrationReach {
+    pub everyone: bool,
+    pub units: Vec<UnitKerjaId>,
+    pub agencies: Vec<InstansiId>,
+}
+
+impl RegistrationReach {
+    pub fn of(who: &Principal) -> Self {
+        let mut reach = RegistrationReach::default();
+        for role in &who.roles {
+            match role {
+                Role::Verifikator {
+                    scope: Scope::UnitKerja(unit),
+                    ..
+                } => reach.units.push(*unit),
+                Role::Verifikator { .. } => {}
+                Role::AdminInstansi { instansi } => reach.agencies.push(*instansi),
+                Role::AdminBkn => reach.everyone = true,
+            }
+        }
+        reach
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.everyone && self.units.is_empty() && self.agencies.is_empty()
+    }
+
+    pub fn includes(&self, place: &Placement) -> bool {
+        self.everyone
+            || self.units.contains(&place.unit_kerja_id)
+            || self.agencies.contains(&place.instansi_id)
     }
 }
 
@@ -301,19 +357,32 @@ mod tests {
                 },
             ),
             ("manage period", Action::ManagePeriod),
+            (
+                "grant registration same unit",
+                Action::GrantRegistration(colleague_same_unit),
+            ),
+            (
+                "grant registration same agency",
+                Action::GrantRegistration(same_agency_other_unit),
+            ),
+            (
+                "grant registration other agency",
+                Action::GrantRegistration(other_agency),
+            ),
+            ("activation mode agency 1", Action::SetActivationMode(1)),
         ];
-        assert_eq!(objects.len(), 13);
+        assert_eq!(objects.len(), 17);
         // Rows: callers in order; columns: objects in order. 1 = allowed.
-        let expected: [[u8; 13]; 8] = [
-            // self sameU sameA otherA | fixS fixA fixO | apA2 apAg apB1 apK apOut | period
-            [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // employee
-            [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier unit A1
-            [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier agency 1
-            [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier kanreg 2
-            [1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier pusat
-            [1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0], // admin agency 1
-            [1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0], // admin agency 2
-            [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], // admin bkn
+        let expected: [[u8; 17]; 8] = [
+            // self sameU sameA otherA | fixS fixA fixO | apA2 apAg apB1 apK apOut | period | grU grA grO | mode1
+            [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // employee
+            [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0], // verifier unit A1
+            [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier agency 1
+            [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier kanreg 2
+            [1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier pusat
+            [1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 1], // admin agency 1
+            [1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0], // admin agency 2
+            [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], // admin bkn
         ];
         for (row, (who_name, who)) in callers.iter().enumerate() {
             for (col, (what, action)) in objects.iter().enumerate() {
@@ -347,6 +416,24 @@ mod tests {
         ]
     }
 
+    /// Every kind of role, verifiers of every scope included.
+    fn any_role() -> impl Strategy<Value = Role> {
+        let scope = prop_oneof![
+            (1i64..50).prop_map(Scope::UnitKerja),
+            (1i32..10).prop_map(Scope::Instansi),
+            (0i16..15).prop_map(Scope::Kanreg),
+            Just(Scope::Pusat),
+        ];
+        prop_oneof![
+            scope.prop_map(|scope| Role::Verifikator {
+                tingkat: scope.level(),
+                scope
+            }),
+            (1i32..10).prop_map(|i| Role::AdminInstansi { instansi: i }),
+            Just(Role::AdminBkn),
+        ]
+    }
+
     proptest! {
         /// Adding a role never takes a permission away.
         #[test]
@@ -361,11 +448,31 @@ mod tests {
             let mut more = roles;
             more.push(extra);
             let after = principal(1, more);
-            for action in [Action::ReadProfile(subject), Action::FixContact(subject), Action::ManagePeriod] {
+            for action in [
+                Action::ReadProfile(subject),
+                Action::FixContact(subject),
+                Action::ManagePeriod,
+                Action::GrantRegistration(subject),
+                Action::SetActivationMode(target.instansi_id),
+            ] {
                 if authorize(&before, &action).is_ok() {
                     prop_assert!(authorize(&after, &action).is_ok());
                 }
             }
+        }
+
+        /// The registration list's filter admits exactly whom the rule lets one grant.
+        #[test]
+        fn registration_reach_agrees_with_authorize(
+            roles in proptest::collection::vec(any_role(), 0..4),
+            target in placement(),
+        ) {
+            let who = principal(1, roles);
+            let subject = Subject { pegawai_id: 9, placement: target };
+            prop_assert_eq!(
+                RegistrationReach::of(&who).includes(&target),
+                authorize(&who, &Action::GrantRegistration(subject)).is_ok()
+            );
         }
 
         /// Without a role, an employee reaches only their own record.

@@ -94,6 +94,22 @@ pub async fn request_token(
         .map_err(server_error("auditing"))?;
         return Err(AuthError::Refused(mismatch_message()));
     };
+    if holder.self_registration && holder.password_hash.is_none() {
+        // Only someone who knows the registered email gets this far.
+        audit::record(
+            pool,
+            AuditEvent::TokenRefusedSelfRegistration,
+            entry(Some(holder.pegawai_id), ip, serde_json::Value::Null),
+        )
+        .await
+        .map_err(server_error("auditing"))?;
+        return Err(AuthError::Refused(Message::new(
+            "Instansi Anda memakai registrasi mandiri: daftar di halaman Registrasi, cetak bukti \
+             registrasi, lalu serahkan lembar pertama kepada verifikator registrasi unit kerja Anda.",
+            "Your agency uses self-registration: register on the Registration page, print the \
+             proof, and hand its first part to your work unit's registration verifier.",
+        )));
+    }
     let registered = holder.email.clone().unwrap_or_default();
 
     let now = OffsetDateTime::now_utc();
@@ -334,11 +350,34 @@ pub async fn login(
     let holder = store::holder(pool, id)
         .await
         .map_err(server_error("looking up the account"))?;
-    let stored = holder.as_ref().and_then(|h| h.password_hash.clone());
+    let active = holder.as_ref().and_then(|h| h.password_hash.clone());
+    // Before access is granted, the password chosen at self-registration is
+    // checked, so its owner (and only they) learns that it waits for the verifier.
+    let waiting = active.is_none()
+        && holder
+            .as_ref()
+            .is_some_and(|h| h.pending_registration_hash.is_some());
+    let stored = active.or_else(|| {
+        holder
+            .as_ref()
+            .and_then(|h| h.pending_registration_hash.clone())
+    });
     let ok = hashing::verify_password(password.to_owned(), stored)
         .await
         .map_err(hashing_error)?;
     let subject = holder.as_ref().map(|h| h.pegawai_id);
+    if ok && waiting {
+        audit::record(
+            pool,
+            AuditEvent::LoginPendingRegistration,
+            entry(subject, ip, serde_json::Value::Null),
+        )
+        .await
+        .map_err(server_error("auditing"))?;
+        return Err(AuthError::Refused(
+            crate::registration::service::pending_message(),
+        ));
+    }
     if !ok {
         let failures = store::record_failure(pool, identifier)
             .await

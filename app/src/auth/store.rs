@@ -16,39 +16,46 @@ pub struct AccountHolder {
     pub name: String,
     pub email: Option<String>,
     pub password_hash: Option<String>,
+    /// The password of a self-registration still waiting for the verifier.
+    pub pending_registration_hash: Option<String>,
+    /// The agency asks for self-registration instead of an emailed token.
+    pub self_registration: bool,
     pub identifier: String,
 }
 
 pub async fn holder(pool: &PgPool, id: &LoginId) -> Result<Option<AccountHolder>, sqlx::Error> {
-    let row = match id {
-        LoginId::NomorInduk(n) => sqlx::query!(
-            r#"SELECT p.id, p.nama, p.email, a.password_hash AS "password_hash?"
-                     FROM pegawai p LEFT JOIN akun a ON a.pegawai_id = p.id
-                    WHERE p.nomor_induk = $1"#,
-            n.as_str()
-        )
-        .fetch_optional(pool)
-        .await?
-        .map(|r| (r.id, r.nama, r.email, r.password_hash)),
-        LoginId::Nik(n) => sqlx::query!(
-            r#"SELECT p.id, p.nama, p.email, a.password_hash AS "password_hash?"
-                 FROM pegawai p LEFT JOIN akun a ON a.pegawai_id = p.id
-                WHERE p.nik = $1 AND p.jenis = 'ppt_non_asn'"#,
-            n.as_str()
-        )
-        .fetch_optional(pool)
-        .await?
-        .map(|r| (r.id, r.nama, r.email, r.password_hash)),
-    };
-    Ok(
-        row.map(|(pegawai_id, name, email, password_hash)| AccountHolder {
-            pegawai_id,
-            name,
-            email,
-            password_hash,
-            identifier: id.as_str().to_owned(),
-        }),
-    )
+    // Two statements rather than one with an OR, so each keeps its index in a
+    // cached generic plan.
+    macro_rules! holder_by {
+        ($condition:tt, $value:expr) => {
+            sqlx::query!(
+                r#"SELECT p.id, p.nama, p.email, a.password_hash AS "password_hash?",
+                          (SELECT r.password_hash FROM registrasi r
+                            WHERE r.pegawai_id = p.id AND r.status = 'menunggu') AS "pending_hash?",
+                          i.cara_aktivasi = 'registrasi_mandiri' AS "self_registration!"
+                     FROM pegawai p
+                     JOIN instansi i ON i.id = p.instansi_id
+                     LEFT JOIN akun a ON a.pegawai_id = p.id
+                    WHERE "# + $condition,
+                $value
+            )
+            .fetch_optional(pool)
+            .await?
+            .map(|r| AccountHolder {
+                pegawai_id: r.id,
+                name: r.nama,
+                email: r.email,
+                password_hash: r.password_hash,
+                pending_registration_hash: r.pending_hash,
+                self_registration: r.self_registration,
+                identifier: id.as_str().to_owned(),
+            })
+        };
+    }
+    Ok(match id {
+        LoginId::NomorInduk(n) => holder_by!("p.nomor_induk = $1", n.as_str()),
+        LoginId::Nik(n) => holder_by!("p.nik = $1 AND p.jenis = 'ppt_non_asn'", n.as_str()),
+    })
 }
 
 pub async fn tokens_since(

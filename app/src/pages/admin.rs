@@ -10,6 +10,8 @@ use crate::components::session::lang_of;
 use crate::contact::api::{rekonsiliasi_terbuka, PutuskanRekonsiliasi};
 use crate::domain::{Email, MobileNumber};
 use crate::i18n::{t, use_i18n};
+use crate::registration::api::{cara_aktivasi, UbahCaraAktivasi};
+use crate::registration::ActivationMode;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -17,6 +19,7 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <section class="auth" data-testid="admin-page">
             <h1>{t!(i18n, admin_title)}</h1>
+            <ActivationModeSetting />
             <OpenStatements />
             <FixContact />
             <AppointVerifier />
@@ -177,5 +180,51 @@ fn OpenStatements() -> impl IntoView {
             })}
         </Transition>
         <FormError error lang />
+    }
+}
+
+/// How the admin's agency's employees get in: emailed token or self-registration.
+#[component]
+fn ActivationModeSetting() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = Signal::derive(move || lang_of(i18n));
+    let action = ServerAction::<UbahCaraAktivasi>::new();
+    let current = Resource::new(move || action.version().get(), |_| cara_aktivasi());
+    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let Ok(Some(agency)) = current.await else {
+                    return ().into_any();
+                };
+                let choice = RwSignal::new(agency.mode.code().to_owned());
+                let instansi_id = agency.instansi_id;
+                let submit = move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    action.dispatch(UbahCaraAktivasi { instansi_id, cara: choice.get_untracked() });
+                };
+                view! {
+                    <h2>{t!(i18n, activation_mode_title)} " — " {agency.nama}</h2>
+                    <form method="post" action="/api/ubah_cara_aktivasi" on:submit=submit novalidate data-testid="activation-mode">
+                        <input type="hidden" name="instansi_id" value=instansi_id />
+                        <label>
+                            <input type="radio" name="cara" value=ActivationMode::TokenEmail.code() bind:group=choice />
+                            " " {t!(i18n, activation_mode_token)}
+                        </label>
+                        <label>
+                            <input type="radio" name="cara" value=ActivationMode::SelfRegistration.code() data-testid="mode-self" bind:group=choice />
+                            " " {t!(i18n, activation_mode_self)}
+                        </label>
+                        <button type="submit" disabled=move || action.pending().get()>{t!(i18n, save)}</button>
+                    </form>
+                }
+                    .into_any()
+            })}
+        </Transition>
+        <FormError error=server_error lang />
+        <Show when=saved>
+            <p class="notice success" role="status" data-testid="activation-mode-saved">{t!(i18n, activation_mode_saved)}</p>
+        </Show>
     }
 }

@@ -116,6 +116,7 @@ fn TokenRequest(purpose: Purpose) -> impl IntoView {
             </Show>
             <p class="auth-links"><a href="/masuk">{t!(i18n, login_title)}</a></p>
             <p class="auth-links"><a href="/rekonsiliasi">{t!(i18n, link_reconcile)}</a></p>
+            <p class="auth-links"><a href="/registrasi" data-testid="register-link">{t!(i18n, link_register)}</a></p>
         </section>
     }
 }

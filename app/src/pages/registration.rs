@@ -1,0 +1,259 @@
+//! Self-registration (`/registrasi`) and its printable two-part proof, and the
+//! registration verifier's page (`/registrasi/verifikasi`).
+
+use leptos::prelude::*;
+
+use crate::auth::login_id::LoginId;
+use crate::auth::password_policy::PasswordPolicy;
+use crate::components::form::{field_problems, FieldErrors, FormError};
+use crate::components::session::lang_of;
+use crate::domain::localized::format_date;
+use crate::domain::{Lang, Localized};
+use crate::i18n::{t, use_i18n};
+use crate::registration::api::{
+    parse_birth_date, registrasi_menunggu, DaftarRegistrasi, PutuskanRegistrasi,
+};
+use crate::registration::{Proof, RegistrationNumber};
+
+fn when(at: time::OffsetDateTime, lang: Lang) -> String {
+    // Shown in Western Indonesian Time, where most registration desks are.
+    let wib = at.to_offset(time::macros::offset!(+7));
+    format!(
+        "{}, {:02}.{:02} WIB",
+        format_date(wib.date(), lang),
+        wib.hour(),
+        wib.minute()
+    )
+}
+
+#[component]
+pub fn RegistrationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = Signal::derive(move || lang_of(i18n));
+    let action = ServerAction::<DaftarRegistrasi>::new();
+    let nomor = RwSignal::new(String::new());
+    let lahir = RwSignal::new(String::new());
+    let kata_sandi = RwSignal::new(String::new());
+    let ulangi = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+
+    let nomor_problems = field_problems(touched, nomor, lang, LoginId::parse);
+    let lahir_problems = Signal::derive(move || {
+        if !touched.get() {
+            return Vec::new();
+        }
+        match parse_birth_date(&lahir.get()) {
+            Ok(_) => Vec::new(),
+            Err(m) => vec![m.get(lang.get()).to_owned()],
+        }
+    });
+    let password_problems = Signal::derive(move || {
+        let pw = kata_sandi.get();
+        if pw.is_empty() && !touched.get() {
+            return Vec::new();
+        }
+        PasswordPolicy::default()
+            .problems(&pw, nomor.get().trim())
+            .iter()
+            .map(|p| p.message(lang.get()))
+            .collect::<Vec<_>>()
+    });
+    let repeat_problems = Signal::derive(move || {
+        if touched.get() && ulangi.get() != kata_sandi.get() {
+            vec![lang
+                .get()
+                .pick(
+                    "Kedua kata sandi tidak sama.",
+                    "The two passwords are not the same.",
+                )
+                .to_owned()]
+        } else {
+            Vec::new()
+        }
+    });
+    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let proof = move || action.value().get().and_then(Result::ok);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        touched.set(true);
+        if nomor_problems.get_untracked().is_empty()
+            && lahir_problems.get_untracked().is_empty()
+            && password_problems.get_untracked().is_empty()
+            && repeat_problems.get_untracked().is_empty()
+        {
+            action.dispatch(DaftarRegistrasi {
+                nomor: nomor.get_untracked(),
+                tanggal_lahir: lahir.get_untracked(),
+                kata_sandi: kata_sandi.get_untracked(),
+                ulangi: ulangi.get_untracked(),
+            });
+        }
+    };
+
+    view! {
+        <section class="auth" data-testid="registration-page">
+            <Show
+                when=move || proof().is_some()
+                fallback=move || {
+                    view! {
+                        <h1>{t!(i18n, register_title)}</h1>
+                        <p class="lead">{t!(i18n, register_lead)}</p>
+                        <form method="post" action="/api/daftar_registrasi" on:submit=submit novalidate>
+                            <label for="nomor">{t!(i18n, f_login_id)}</label>
+                            <input id="nomor" name="nomor" inputmode="numeric" autocomplete="username" required aria-describedby="nomor-errors" bind:value=nomor />
+                            <FieldErrors id="nomor-errors" local=nomor_problems server=server_error field="nomor" lang />
+                            <label for="tanggal_lahir">{t!(i18n, f_birth_date)}</label>
+                            <input id="tanggal_lahir" name="tanggal_lahir" type="date" required aria-describedby="lahir-errors" bind:value=lahir />
+                            <FieldErrors id="lahir-errors" local=lahir_problems server=server_error field="tanggal_lahir" lang />
+                            <label for="kata_sandi">{t!(i18n, f_password_new)}</label>
+                            <input id="kata_sandi" name="kata_sandi" type="password" autocomplete="new-password" required aria-describedby="sandi-errors" bind:value=kata_sandi />
+                            <FieldErrors id="sandi-errors" local=password_problems server=server_error field="kata_sandi" lang />
+                            <label for="ulangi">{t!(i18n, f_password_repeat)}</label>
+                            <input id="ulangi" name="ulangi" type="password" autocomplete="new-password" required aria-describedby="ulangi-errors" bind:value=ulangi />
+                            <FieldErrors id="ulangi-errors" local=repeat_problems server=server_error field="ulangi" lang />
+                            <FormError error=server_error lang />
+                            <button type="submit" disabled=move || action.pending().get()>{t!(i18n, register_submit)}</button>
+                        </form>
+                        <p class="auth-links"><a href="/aktivasi">{t!(i18n, activate_title)}</a></p>
+                    }
+                        .into_any()
+                }
+            >
+                {move || proof().map(|p| view! { <ProofSheets proof=p /> }.into_any())}
+            </Show>
+        </section>
+    }
+}
+
+/// The two parts, one page, a cut line between: part one goes to the verifier,
+/// part two stays with the employee.
+#[component]
+fn ProofSheets(proof: Proof) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_of(i18n);
+    // Runs only in the browser, on a click.
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let sheet = move |part: u8| {
+        let p = proof.clone();
+        let at = when(p.registered_at, lang);
+        view! {
+            <article class="proof-sheet" data-testid=format!("proof-part-{part}")>
+                <header>
+                    <p class="proof-kind">{t!(i18n, proof_title)}</p>
+                    <p class="proof-part">
+                        {if part == 1 { t!(i18n, proof_part_1).into_any() } else { t!(i18n, proof_part_2).into_any() }}
+                    </p>
+                </header>
+                <dl>
+                    <dt>{t!(i18n, proof_number)}</dt>
+                    <dd class="proof-number" data-testid="proof-number">{p.nomor.to_string()}</dd>
+                    <dt>{t!(i18n, f_nama)}</dt>
+                    <dd>{p.nama.clone()}</dd>
+                    <dt>{t!(i18n, f_login_id)}</dt>
+                    <dd>{p.identifier.clone()}</dd>
+                    <dt>{t!(i18n, f_unit_kerja)}</dt>
+                    <dd>{p.unit_kerja.clone()}</dd>
+                    <dt>{t!(i18n, f_instansi)}</dt>
+                    <dd>{p.instansi.clone()}</dd>
+                    <dt>{t!(i18n, proof_registered_at)}</dt>
+                    <dd>{at}</dd>
+                </dl>
+                {(part == 1).then(|| view! {
+                    <p class="proof-sign">{t!(i18n, proof_verifier_signs)}</p>
+                })}
+                {(part == 2).then(|| view! {
+                    <p class="hint">{t!(i18n, proof_keep_hint)}</p>
+                })}
+            </article>
+        }
+    };
+    view! {
+        <div class="notice success no-print" role="status" data-testid="registered">
+            <p>{t!(i18n, registered_notice)}</p>
+        </div>
+        <div class="proof">
+            {sheet(1)}
+            <hr class="cut-line" aria-hidden="true" />
+            {sheet(2)}
+        </div>
+        <div class="actions no-print">
+            <button type="button" data-testid="print-proof" on:click=print>{t!(i18n, print_proof)}</button>
+        </div>
+    }
+}
+
+/// The registration verifier's desk: type the number from the first part,
+/// check the person, grant or reject; below, everything waiting in scope.
+#[component]
+pub fn RegistrationDecisionPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = Signal::derive(move || lang_of(i18n));
+    let decide = ServerAction::<PutuskanRegistrasi>::new();
+    let nomor = RwSignal::new(String::new());
+    let alasan = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+    let nomor_problems = field_problems(touched, nomor, lang, RegistrationNumber::parse);
+    let list = Resource::new(move || decide.version().get(), |_| registrasi_menunggu());
+    let server_error = Signal::derive(move || decide.value().get().and_then(Result::err));
+    let done = move || matches!(decide.value().get(), Some(Ok(())));
+    let send = move |setuju: bool| {
+        touched.set(true);
+        if nomor_problems.get_untracked().is_empty() {
+            decide.dispatch(PutuskanRegistrasi {
+                nomor: nomor.get_untracked(),
+                setuju,
+                alasan: alasan.get_untracked(),
+            });
+        }
+    };
+    let no_local = Signal::derive(Vec::new);
+    view! {
+        <section class="auth" data-testid="registration-desk">
+            <h1>{t!(i18n, registration_desk_title)}</h1>
+            <p class="lead">{t!(i18n, registration_desk_lead)}</p>
+            <form on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); send(true); } novalidate>
+                <label for="reg-nomor">{t!(i18n, proof_number)}</label>
+                <input id="reg-nomor" name="nomor" autocomplete="off" autocapitalize="characters" required bind:value=nomor />
+                <FieldErrors id="reg-nomor-errors" local=nomor_problems server=server_error field="nomor" lang />
+                <label for="reg-alasan">{t!(i18n, f_reject_reason)}</label>
+                <textarea id="reg-alasan" name="alasan" maxlength="500" bind:value=alasan></textarea>
+                <FieldErrors id="reg-alasan-errors" local=no_local server=server_error field="alasan" lang />
+                <FormError error=server_error lang />
+                <div class="actions">
+                    <button type="submit" data-testid="grant" disabled=move || decide.pending().get()>{t!(i18n, grant_access)}</button>
+                    <button type="button" class="secondary" data-testid="reject-registration" disabled=move || decide.pending().get() on:click=move |_| send(false)>
+                        {t!(i18n, reject)}
+                    </button>
+                </div>
+            </form>
+            <Show when=done>
+                <p class="notice success" role="status" data-testid="registration-decided">{t!(i18n, registration_decided)}</p>
+            </Show>
+            <h2>{t!(i18n, registrations_waiting)}</h2>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(rows) if rows.is_empty() => view! { <p class="empty">{t!(i18n, no_records)}</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <ul class="records" data-testid="registrations-waiting">
+                                {rows.into_iter().map(|r| {
+                                    let at = when(r.registered_at, lang.get_untracked());
+                                    view! {
+                                        <li class="record" data-nomor=r.nomor.to_string()>
+                                            <p><strong>{r.nama}</strong> " · " {r.identifier}</p>
+                                            <p>{r.nomor.to_string()} " · " {r.unit_kerja} " · " {at}</p>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <p class="notice error" role="alert">{e.message(lang.get_untracked())}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

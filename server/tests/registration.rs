@@ -1,0 +1,487 @@
+//! The agency self-registration option (ePUPNS's way in), over real HTTP: the
+//! agency's admin chooses it, the employee registers and gets a two-part proof,
+//! only the registration verifier of their work unit (or an admin over them)
+//! grants access, and every step is audited.
+
+mod support;
+
+use reqwest::{header, Response, StatusCode};
+use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PPPK_NIP};
+use sqlx::PgPool;
+use support::TestApp;
+
+const CHOSEN: &str = "Registrasi2026";
+
+struct World {
+    app: TestApp,
+    pool: PgPool,
+    /// A generated employee without an account, who registers.
+    nip: String,
+    name: String,
+    born: String,
+    instansi: i32,
+    unit: i64,
+    /// Registration verifier of the registrant's unit, and of another unit of the
+    /// same agency; admin of the agency, and of another agency.
+    unit_verifier: String,
+    unit_verifier_name: String,
+    other_unit_verifier: String,
+    own_admin: String,
+    other_admin: String,
+}
+
+async fn make_unit_verifier(pool: &PgPool, nip: &str, unit: i64) {
+    support::activate(pool, nip, DEMO_PASSWORD).await;
+    sqlx::query(
+        "INSERT INTO peran (pegawai_id, peran, lingkup, unit_kerja_id, tingkat)
+         SELECT id, 'verifikator', 'unit_kerja', $2, 1 FROM pegawai WHERE nomor_induk = $1",
+    )
+    .bind(nip)
+    .bind(unit)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+async fn move_to(pool: &PgPool, nip: &str, instansi: i32, unit: i64) {
+    sqlx::query("UPDATE pegawai SET instansi_id = $1, unit_kerja_id = $2 WHERE nomor_induk = $3")
+        .bind(instansi)
+        .bind(unit)
+        .bind(nip)
+        .execute(pool)
+        .await
+        .unwrap();
+}
+
+async fn world(pool: PgPool) -> World {
+    load_demo_if_empty(&pool).await.unwrap();
+    // Generated employees with a NIP and no account yet.
+    let people: Vec<(String, String, String, i32, i64)> = sqlx::query_as(
+        "SELECT p.nomor_induk, p.nama, to_char(p.tanggal_lahir, 'YYYY-MM-DD'), p.instansi_id, p.unit_kerja_id
+           FROM pegawai p
+          WHERE p.nomor_induk IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM akun a WHERE a.pegawai_id = p.id)
+          ORDER BY p.id LIMIT 6",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let (nip, name, born, instansi, unit) = people[0].clone();
+    let other_unit: i64 = sqlx::query_scalar(
+        "INSERT INTO unit_kerja (instansi_id, name) VALUES ($1, 'Unit Lain Registrasi') RETURNING id",
+    )
+    .bind(instansi)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let other_instansi: i32 =
+        sqlx::query_scalar("SELECT id FROM instansi WHERE id <> $1 ORDER BY id LIMIT 1")
+            .bind(instansi)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+
+    let unit_verifier = people[1].0.clone();
+    move_to(&pool, &unit_verifier, instansi, unit).await;
+    make_unit_verifier(&pool, &unit_verifier, unit).await;
+    let other_unit_verifier = people[2].0.clone();
+    move_to(&pool, &other_unit_verifier, instansi, other_unit).await;
+    make_unit_verifier(&pool, &other_unit_verifier, other_unit).await;
+    let own_admin = people[3].0.clone();
+    move_to(&pool, &own_admin, instansi, other_unit).await;
+    support::make_agency_admin(&pool, &own_admin, instansi, DEMO_PASSWORD).await;
+    let other_admin = people[4].0.clone();
+    support::make_agency_admin(&pool, &other_admin, other_instansi, DEMO_PASSWORD).await;
+
+    let app = TestApp::spawn(pool.clone()).await;
+    World {
+        app,
+        pool,
+        nip,
+        name,
+        born,
+        instansi,
+        unit,
+        unit_verifier_name: people[1].1.clone(),
+        unit_verifier,
+        other_unit_verifier,
+        own_admin,
+        other_admin,
+    }
+}
+
+impl World {
+    async fn post(&self, path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Response {
+        let mut request = self.app.client.post(self.app.url(path)).form(form);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    async fn register(&self, nip: &str, born: &str, password: &str) -> Response {
+        self.post(
+            "/api/daftar_registrasi",
+            &[
+                ("nomor", nip),
+                ("tanggal_lahir", born),
+                ("kata_sandi", password),
+                ("ulangi", password),
+            ],
+            None,
+        )
+        .await
+    }
+
+    async fn set_mode(&self, cookie: &str, mode: &str) -> Response {
+        self.post(
+            "/api/ubah_cara_aktivasi",
+            &[("instansi_id", &self.instansi.to_string()), ("cara", mode)],
+            Some(cookie),
+        )
+        .await
+    }
+
+    async fn decide(&self, cookie: &str, nomor: &str, grant: bool, reason: &str) -> Response {
+        self.post(
+            "/api/putuskan_registrasi",
+            &[
+                ("nomor", nomor),
+                ("setuju", if grant { "true" } else { "false" }),
+                ("alasan", reason),
+            ],
+            Some(cookie),
+        )
+        .await
+    }
+
+    async fn waiting(&self, cookie: &str) -> Response {
+        self.app
+            .client
+            .get(self.app.url("/api/registrasi_menunggu"))
+            .header(header::COOKIE, cookie)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn waiting_numbers(&self, cookie: &str) -> Vec<String> {
+        let response = self.waiting(cookie).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let rows: Vec<serde_json::Value> = response.json().await.unwrap();
+        rows.iter()
+            .map(|r| r["nomor"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    async fn mode(&self) -> String {
+        sqlx::query_scalar("SELECT cara_aktivasi FROM instansi WHERE id = $1")
+            .bind(self.instansi)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+
+    async fn status_of(&self, nomor: &str) -> String {
+        sqlx::query_scalar("SELECT status FROM registrasi WHERE nomor = $1")
+            .bind(nomor)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+
+    async fn audit(&self, event: &str) -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = $1")
+            .bind(event)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+
+    async fn login(&self, nip: &str, password: &str) -> Response {
+        self.post(
+            "/api/masuk",
+            &[("nomor", nip), ("kata_sandi", password)],
+            None,
+        )
+        .await
+    }
+}
+
+async fn text(response: Response) -> String {
+    let body: serde_json::Value = response.json().await.unwrap();
+    body.to_string()
+}
+
+/// A valid NIP nobody holds: the registrant's with another sequence number.
+fn unknown_nip(nip: &str) -> String {
+    let seq = if nip.ends_with("999") { "998" } else { "999" };
+    format!("{}{seq}", &nip[..15])
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn only_the_agencys_admins_choose_self_registration(pool: PgPool) {
+    let w = world(pool).await;
+    assert_eq!(w.mode().await, "token_email", "the default");
+
+    // Under the default, registering is refused and points to activation by email.
+    let refused = w.register(&w.nip, &w.born, CHOSEN).await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(text(refused).await.contains("aktivasi melalui email"));
+    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM registrasi")
+        .fetch_one(&w.pool)
+        .await
+        .unwrap();
+    assert_eq!(rows, 0);
+
+    let verifier = w.app.sign_in(&w.unit_verifier, DEMO_PASSWORD).await;
+    let other = w.app.sign_in(&w.other_admin, DEMO_PASSWORD).await;
+    for cookie in [&verifier, &other] {
+        let response = w.set_mode(cookie, "registrasi_mandiri").await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    }
+    assert_eq!(w.mode().await, "token_email");
+    assert_eq!(w.audit("access.denied").await, 2);
+
+    let admin = w.app.sign_in(&w.own_admin, DEMO_PASSWORD).await;
+    let bad = w.set_mode(&admin, "kertas").await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text(bad).await.contains("registrasi mandiri"));
+    assert_eq!(
+        w.set_mode(&admin, "registrasi_mandiri").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(w.mode().await, "registrasi_mandiri");
+    let detail: serde_json::Value =
+        sqlx::query_scalar("SELECT detail FROM audit_log WHERE event = 'agency.activation_mode'")
+            .fetch_one(&w.pool)
+            .await
+            .unwrap();
+    assert_eq!(detail["old"], "token_email");
+    assert_eq!(detail["new"], "registrasi_mandiri");
+
+    // The admin's page learns the current choice of their own agency.
+    let current = w
+        .app
+        .client
+        .get(w.app.url("/api/cara_aktivasi"))
+        .header(header::COOKIE, &admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(current.status(), StatusCode::OK);
+    let current: serde_json::Value = current.json().await.unwrap();
+    assert_eq!(current["instansi_id"], w.instansi);
+    assert_eq!(current["mode"], "SelfRegistration");
+
+    // Now an emailed activation token is refused, to someone who knows the email,
+    // with the way forward; nothing is sent or stored.
+    let email = "pendaftar@instansi.go.id";
+    sqlx::query("UPDATE pegawai SET email = $1 WHERE nomor_induk = $2")
+        .bind(email)
+        .bind(&w.nip)
+        .execute(&w.pool)
+        .await
+        .unwrap();
+    let token = w
+        .post(
+            "/api/minta_token",
+            &[("nomor", &w.nip), ("email", email), ("tujuan", "aktivasi")],
+            None,
+        )
+        .await;
+    assert_eq!(token.status(), StatusCode::BAD_REQUEST);
+    assert!(text(token).await.contains("registrasi mandiri"));
+    let tokens: i64 = sqlx::query_scalar("SELECT count(*) FROM token_akun")
+        .fetch_one(&w.pool)
+        .await
+        .unwrap();
+    assert_eq!(tokens, 0);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn registering_checks_identity_and_password_and_a_new_one_replaces_the_old(pool: PgPool) {
+    let w = world(pool).await;
+    sqlx::query("UPDATE instansi SET cara_aktivasi = 'registrasi_mandiri' WHERE id = $1")
+        .bind(w.instansi)
+        .execute(&w.pool)
+        .await
+        .unwrap();
+
+    // A wrong birth date answers exactly like a NIP nobody holds.
+    let wrong_date = w.register(&w.nip, "1901-01-01", CHOSEN).await;
+    assert_eq!(wrong_date.status(), StatusCode::BAD_REQUEST);
+    let wrong_date = text(wrong_date).await;
+    assert!(
+        wrong_date.contains("tanggal lahir tidak cocok"),
+        "{wrong_date}"
+    );
+    let unknown = w.register(&unknown_nip(&w.nip), &w.born, CHOSEN).await;
+    assert_eq!(text(unknown).await, wrong_date, "indistinguishable");
+
+    // Malformed fields and a weak password are refused per field, with the reason.
+    let malformed = w.register("12345", "31/12/1990", CHOSEN).await;
+    assert_eq!(malformed.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let malformed = text(malformed).await;
+    assert!(malformed.contains("\"nomor\"") && malformed.contains("\"tanggal_lahir\""));
+    let weak = w.register(&w.nip, &w.born, "password").await;
+    assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let weak = text(weak).await;
+    assert!(
+        weak.contains("kata_sandi") && weak.contains("huruf besar"),
+        "{weak}"
+    );
+    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM registrasi")
+        .fetch_one(&w.pool)
+        .await
+        .unwrap();
+    assert_eq!(rows, 0, "nothing stored for refused registrations");
+    assert_eq!(w.audit("registration.refused").await, 2);
+
+    // Registered: the proof carries the number and who it is for.
+    let first = w.register(&w.nip, &w.born, CHOSEN).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let first: serde_json::Value = first.json().await.unwrap();
+    let first_number = first["nomor"].as_str().unwrap().to_owned();
+    assert!(app::registration::RegistrationNumber::parse(&first_number).is_ok());
+    assert_eq!(first["identifier"], w.nip.as_str());
+    assert_eq!(first["nama"], w.name.as_str());
+    let unit_name: String = sqlx::query_scalar("SELECT name FROM unit_kerja WHERE id = $1")
+        .bind(w.unit)
+        .fetch_one(&w.pool)
+        .await
+        .unwrap();
+    assert_eq!(first["unit_kerja"], unit_name.as_str());
+
+    // Registering again (a lost printout) replaces the waiting one.
+    let second: serde_json::Value = w
+        .register(&w.nip, &w.born, CHOSEN)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let second_number = second["nomor"].as_str().unwrap().to_owned();
+    assert_ne!(second_number, first_number);
+    assert_eq!(w.status_of(&first_number).await, "diganti");
+    assert_eq!(w.status_of(&second_number).await, "menunggu");
+    let verifier = w.app.sign_in(&w.unit_verifier, DEMO_PASSWORD).await;
+    let stale = w.decide(&verifier, &first_number, true, "").await;
+    assert_eq!(stale.status(), StatusCode::BAD_REQUEST);
+    assert!(text(stale).await.contains("diganti"));
+    assert_eq!(w.waiting_numbers(&verifier).await, vec![second_number]);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn only_the_units_registration_verifier_grants_access(pool: PgPool) {
+    let w = world(pool).await;
+    sqlx::query("UPDATE instansi SET cara_aktivasi = 'registrasi_mandiri' WHERE id = $1")
+        .bind(w.instansi)
+        .execute(&w.pool)
+        .await
+        .unwrap();
+    let proof: serde_json::Value = w
+        .register(&w.nip, &w.born, CHOSEN)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let nomor = proof["nomor"].as_str().unwrap().to_owned();
+
+    // Before the grant, the right password says it waits; a wrong one says nothing more.
+    let waiting = w.login(&w.nip, CHOSEN).await;
+    assert_eq!(waiting.status(), StatusCode::BAD_REQUEST);
+    assert!(text(waiting).await.contains("menunggu persetujuan"));
+    let wrong = w.login(&w.nip, "Salah2026x").await;
+    assert!(text(wrong).await.contains("kata sandi salah"));
+
+    // A plain employee has no desk; the other unit's verifier neither sees nor decides it.
+    let budi = w.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    assert_eq!(w.waiting(&budi).await.status(), StatusCode::FORBIDDEN);
+    let outsider = w.app.sign_in(&w.other_unit_verifier, DEMO_PASSWORD).await;
+    assert!(w.waiting_numbers(&outsider).await.is_empty());
+    let denied = w.decide(&outsider, &nomor, true, "").await;
+    assert_eq!(denied.status(), StatusCode::FORBIDDEN);
+    assert_eq!(w.status_of(&nomor).await, "menunggu");
+    assert_eq!(w.audit("access.denied").await, 1);
+
+    // The unit's verifier sees it, must give a reason to reject, and grants.
+    let verifier = w.app.sign_in(&w.unit_verifier, DEMO_PASSWORD).await;
+    assert_eq!(w.waiting_numbers(&verifier).await, vec![nomor.clone()]);
+    let no_reason = w.decide(&verifier, &nomor, false, "  ").await;
+    assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Typed from paper: lower case and spaces are fine.
+    let typed = nomor.to_lowercase().replace('-', " ");
+    assert_eq!(
+        w.decide(&verifier, &typed, true, "").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(w.status_of(&nomor).await, "disetujui");
+    let (actor, subject_nip): (i64, String) = sqlx::query_as(
+        "SELECT a.actor_id, p.nomor_induk FROM audit_log a JOIN pegawai p ON p.id = a.subject_id
+          WHERE a.event = 'registration.granted'",
+    )
+    .fetch_one(&w.pool)
+    .await
+    .unwrap();
+    let verifier_id: i64 = sqlx::query_scalar("SELECT id FROM pegawai WHERE nomor_induk = $1")
+        .bind(&w.unit_verifier)
+        .fetch_one(&w.pool)
+        .await
+        .unwrap();
+    assert_eq!((actor, subject_nip.as_str()), (verifier_id, w.nip.as_str()));
+
+    // Decided once: the second answer names who decided.
+    let again = w.decide(&verifier, &nomor, false, "ganda").await;
+    assert_eq!(again.status(), StatusCode::BAD_REQUEST);
+    assert!(text(again).await.contains(&w.unit_verifier_name));
+
+    // The employee signs in with the password chosen at registration.
+    assert_eq!(w.login(&w.nip, CHOSEN).await.status(), StatusCode::OK);
+    let after = w.register(&w.nip, &w.born, CHOSEN).await;
+    assert_eq!(after.status(), StatusCode::BAD_REQUEST);
+    assert!(text(after).await.contains("sudah aktif"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_rejection_keeps_the_reason_and_leaves_no_account(pool: PgPool) {
+    let w = world(pool).await;
+    sqlx::query("UPDATE instansi SET cara_aktivasi = 'registrasi_mandiri' WHERE id = $1")
+        .bind(w.instansi)
+        .execute(&w.pool)
+        .await
+        .unwrap();
+    let proof: serde_json::Value = w
+        .register(&w.nip, &w.born, CHOSEN)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let nomor = proof["nomor"].as_str().unwrap().to_owned();
+    // An admin of the agency may decide too.
+    let admin = w.app.sign_in(&w.own_admin, DEMO_PASSWORD).await;
+    let reason = "Foto KTP tidak sesuai dengan orang yang datang";
+    assert_eq!(
+        w.decide(&admin, &nomor, false, reason).await.status(),
+        StatusCode::OK
+    );
+    let (status, alasan): (String, String) =
+        sqlx::query_as("SELECT status, alasan FROM registrasi WHERE nomor = $1")
+            .bind(&nomor)
+            .fetch_one(&w.pool)
+            .await
+            .unwrap();
+    assert_eq!((status.as_str(), alasan.as_str()), ("ditolak", reason));
+    let activated: Option<bool> = sqlx::query_scalar(
+        "SELECT a.activated_at IS NOT NULL FROM akun a JOIN pegawai p ON p.id = a.pegawai_id
+          WHERE p.nomor_induk = $1",
+    )
+    .bind(&w.nip)
+    .fetch_optional(&w.pool)
+    .await
+    .unwrap();
+    assert_ne!(activated, Some(true), "no account was activated");
+    assert!(text(w.login(&w.nip, CHOSEN).await)
+        .await
+        .contains("kata sandi salah"));
+    assert_eq!(w.audit("registration.rejected").await, 1);
+}
