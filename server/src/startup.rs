@@ -103,6 +103,7 @@ pub async fn router(
         rate_limit::AuthRateLimit::new(config.auth.per_ip_per_minute, config.auth.per_ip_burst);
     let allowed = Arc::new(security::AllowedOrigins::new(config.public_origin.clone()));
     let max_body = config.max_body_bytes;
+    let sign_in_gate = app::auth::service::SignInGate::default();
 
     let state = AppState {
         leptos_options: leptos_options.clone(),
@@ -124,6 +125,7 @@ pub async fn router(
         provide_context(profile_access);
         provide_context(auth_settings.clone());
         provide_context(mailer.clone());
+        provide_context(sign_in_gate.clone());
     };
     let mut router = Router::new()
         .leptos_routes_with_context(&state, routes, context.clone(), {

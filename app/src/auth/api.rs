@@ -171,9 +171,17 @@ pub async fn masuk(nomor: String, kata_sandi: String) -> Result<Me, AuthError> {
     })?;
     let pool = edge::pool();
     let settings = edge::settings();
-    let pegawai_id = service::login(&pool, &settings, &id, &kata_sandi, edge::client_ip().await)
-        .await
-        .map_err(edge::refuse)?;
+    let gate = expect_context::<service::SignInGate>();
+    let pegawai_id = service::login(
+        &pool,
+        &settings,
+        &gate,
+        &id,
+        &kata_sandi,
+        edge::client_ip().await,
+    )
+    .await
+    .map_err(edge::refuse)?;
     let session = edge::session().await?;
     session::begin(&session, &pool, pegawai_id)
         .await

@@ -321,6 +321,7 @@ pub fn wrong_credentials() -> Message {
 pub async fn login(
     pool: &PgPool,
     settings: &AuthSettings,
+    gate: &SignInGate,
     id: &LoginId,
     password: &str,
     ip: Option<IpAddr>,
@@ -341,7 +342,7 @@ pub async fn login(
     }
     // One check at a time per identifier (in this process): a burst of guesses
     // sent at once cannot all slip past the lock before the first failure counts.
-    let Some(_guard) = InFlight::claim(identifier) else {
+    let Some(_guard) = gate.claim(identifier) else {
         return Err(AuthError::TooMany(Message::new(
             "Permintaan masuk untuk NIP ini sedang diproses. Tunggu sebentar lalu coba lagi.",
             "A sign-in for this NIP is already in progress. Wait a moment and try again.",
@@ -414,26 +415,34 @@ pub async fn login(
     Ok(pegawai_id)
 }
 
-/// Identifiers whose password is being checked right now.
-static IN_FLIGHT: std::sync::LazyLock<std::sync::Mutex<std::collections::HashSet<String>>> =
-    std::sync::LazyLock::new(Default::default);
+/// Identifiers whose password is being checked right now by this server.
+/// One per application (handed to [`login`]), not per process, so that several
+/// applications in one process (the tests) do not see each other's sign-ins.
+#[derive(Clone, Default)]
+pub struct SignInGate(std::sync::Arc<std::sync::Mutex<std::collections::HashSet<String>>>);
 
-struct InFlight(String);
+struct InFlight {
+    gate: SignInGate,
+    identifier: String,
+}
 
-impl InFlight {
-    fn claim(identifier: &str) -> Option<Self> {
-        let mut set = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
-        set.insert(identifier.to_owned())
-            .then(|| InFlight(identifier.to_owned()))
+impl SignInGate {
+    fn claim(&self, identifier: &str) -> Option<InFlight> {
+        let mut set = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        set.insert(identifier.to_owned()).then(|| InFlight {
+            gate: self.clone(),
+            identifier: identifier.to_owned(),
+        })
     }
 }
 
 impl Drop for InFlight {
     fn drop(&mut self) {
-        IN_FLIGHT
+        self.gate
+            .0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .remove(&self.0);
+            .remove(&self.identifier);
     }
 }
 

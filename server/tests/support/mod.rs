@@ -81,8 +81,15 @@ impl TestApp {
             .send()
             .await
             .unwrap();
-        assert_eq!(response.status(), reqwest::StatusCode::OK, "{nip} signs in");
-        session_cookie(&response).expect("a session cookie at sign-in")
+        let status = response.status();
+        let cookie = session_cookie(&response);
+        assert_eq!(
+            status,
+            reqwest::StatusCode::OK,
+            "{nip} signs in: {}",
+            response.text().await.unwrap_or_default()
+        );
+        cookie.expect("a session cookie at sign-in")
     }
 }
 
