@@ -30,12 +30,19 @@ work="$(mktemp -d)"
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 leptos_site_env "127.0.0.1:$PORT"
 DATABASE_URL="$URL" MUTAKHIR_DEMO=true MUTAKHIR_DEV_MAILBOX=true RUST_LOG=warn \
-  MUTAKHIR_HASHING_CONCURRENCY="${MUTAKHIR_HASHING_CONCURRENCY:-}" \
+  MUTAKHIR_HASHING_CONCURRENCY="${MUTAKHIR_HASHING_CONCURRENCY:-}" MUTAKHIR_HASHING_NICE="${MUTAKHIR_HASHING_NICE:-10}" \
   MUTAKHIR_AUTH_PER_IP_PER_MINUTE=1000000 MUTAKHIR_AUTH_PER_IP_BURST=1000000 \
   "$CARGO_TARGET_DIR/release/mutakhir" &
 server=$!
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.2; done
 psql "$URL" -qAtc "SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL" >"$work/nips"
+# Every employee gets an account with the demo password, so the storm is many
+# different people signing in (one NIP is checked one sign-in at a time).
+psql "$URL" -qAtc "INSERT INTO akun (pegawai_id, password_hash, activated_at)
+  SELECT p.id, (SELECT a.password_hash FROM akun a JOIN pegawai r ON r.id = a.pegawai_id
+                 WHERE r.nomor_induk = '199208172022031901'), now()
+    FROM pegawai p WHERE p.nomor_induk IS NOT NULL
+  ON CONFLICT (pegawai_id) DO NOTHING"
 echo "cores: $(nproc); $(wc -l <"$work/nips") employees to read"
 
 cat >"$work/profile.lua" <<LUA
@@ -49,11 +56,17 @@ function delay() return math.random(0, 100) end
 LUA
 login_lua() { # $1: delay in ms between one connection's requests (0: none)
   cat <<LUA
+local nips = {}
+for line in io.lines("$work/nips") do nips[#nips + 1] = line end
+local next_nip = 0
 wrk.method = "POST"
-wrk.path = "/api/masuk"
-wrk.body = "nomor=199208172022031901&kata_sandi=Mutakhir2026"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Accept"] = "application/json"
+-- In turn through everyone: the same person is never signing in twice at once.
+request = function()
+  next_nip = next_nip % #nips + 1
+  return wrk.format(nil, "/api/masuk", nil, "nomor=" .. nips[next_nip] .. "&kata_sandi=Mutakhir2026")
+end
 function delay() return $1 end
 response = function(status)
   if status ~= 200 then io.stderr:write("sign-in status " .. status .. "\n") end
