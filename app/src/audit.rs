@@ -34,6 +34,7 @@ pub enum AuditEvent {
     RegistrationGranted,
     RegistrationRejected,
     ActivationModeChanged,
+    DataConfirmed,
 }
 
 impl AuditEvent {
@@ -66,6 +67,7 @@ impl AuditEvent {
             RegistrationGranted => "registration.granted",
             RegistrationRejected => "registration.rejected",
             ActivationModeChanged => "agency.activation_mode",
+            DataConfirmed => "data.confirmed",
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod domain;
 pub mod pages;
 pub mod profile;
 pub mod registration;
+pub mod selfservice;
 mod shell;
 
 pub use shell::{shell, App};

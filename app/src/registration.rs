@@ -52,14 +52,22 @@ pub struct Proof {
     pub registered_at: OffsetDateTime,
 }
 
-/// A registration waiting for the verifier.
+/// A registration waiting for the verifier. Lists show only the number's last
+/// group: the full number comes from the paper the person hands in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingRegistration {
-    pub nomor: RegistrationNumber,
+    pub nomor_akhir: String,
     pub nama: String,
     pub identifier: String,
     pub unit_kerja: String,
     pub registered_at: OffsetDateTime,
+}
+
+impl PendingRegistration {
+    /// `7K3Q-MX2D-9FTB` → `••••-••••-9FTB`.
+    pub fn tail(nomor: &str) -> String {
+        format!("••••-••••-{}", nomor.rsplit('-').next().unwrap_or_default())
+    }
 }
 
 /// An agency's current choice, for its admin's page.

@@ -51,12 +51,12 @@ function withRole(nip, role) {
 test("self-registration: admin turns it on, employee prints the proof, the unit's verifier grants", async () => {
   // Three generated employees without accounts, in one agency and unit.
   const rows = server
-    .sql(`SELECT nomor_induk || '|' || nama || '|' || to_char(tanggal_lahir, 'YYYY-MM-DD') || '|' || instansi_id || '|' || unit_kerja_id
+    .sql(`SELECT nomor_induk || '|' || nama || '|' || nik || '|' || instansi_id || '|' || unit_kerja_id
             FROM pegawai WHERE nomor_induk IS NOT NULL AND id NOT IN (SELECT pegawai_id FROM akun)
            ORDER BY id DESC LIMIT 3`)
     .split("\n")
     .map((r) => r.split("|"));
-  const [nip, nama, born, instansi, unit] = rows[0];
+  const [nip, nama, nik, instansi, unit] = rows[0];
   const [adminNip] = rows[1];
   const [verifierNip] = rows[2];
   server.sql(`UPDATE pegawai SET instansi_id = ${instansi}, unit_kerja_id = ${unit}
@@ -85,9 +85,9 @@ test("self-registration: admin turns it on, employee prints the proof, the unit'
   const calls = [];
   page.on("request", (r) => { if (r.url().includes("/api/daftar_registrasi")) calls.push(r.url()); });
   await page.click("button[type=submit]");
-  await page.locator("#lahir-errors li", { hasText: "Tanggal lahir wajib diisi" }).waitFor();
+  await page.locator("#nik-errors li").first().waitFor();
   await page.fill("#nomor", nip);
-  await page.fill("#tanggal_lahir", born);
+  await page.fill("#nik", nik);
   await page.fill("#kata_sandi", "lemah");
   await page.locator("#sandi-errors li", { hasText: "huruf besar" }).waitFor();
   assert.equal(calls.length, 0, "nothing sent while the form is wrong");
@@ -118,18 +118,27 @@ test("self-registration: admin turns it on, employee prints the proof, the unit'
   const early = await signIn(context, nip, "Daftar2026x");
   await early.locator("[data-testid=form-error]", { hasText: "menunggu persetujuan" }).waitFor();
 
-  // The registration verifier of the unit types the number from part 1 and grants.
+  // The registration verifier of the unit types the number from part 1, sees the
+  // server's name for it, types the NIP from the person's documents and grants.
   const verifierContext = await browser.newContext();
   await (await signIn(verifierContext, verifierNip, DEMO_PASSWORD)).waitForURL(/\/profil\//);
   const account = await open(verifierContext, "/akun");
   await account.click("[data-testid=registration-desk-link]");
   await account.waitForURL(/\/registrasi\/verifikasi$/);
   await hydrated(account);
-  await account.locator(`[data-testid=registrations-waiting] li[data-nomor="${number}"]`).waitFor();
+  const listed = account.locator(`[data-testid=registrations-waiting] li[data-nip="${nip}"]`);
+  await listed.waitFor();
+  assert.ok(!(await listed.textContent()).includes(number), "the list hides the full number");
   await account.fill("#reg-nomor", number.toLowerCase());
+  await account.click("[data-testid=look-up]");
+  await account.locator("[data-testid=found-name]", { hasText: nama }).waitFor();
+  await account.fill("#reg-nip", verifierNip);
+  await account.click("[data-testid=grant]");
+  await account.locator("#reg-nip-errors li", { hasText: "bukan NIP pendaftar" }).waitFor();
+  await account.fill("#reg-nip", nip);
   await account.click("[data-testid=grant]");
   await account.locator("[data-testid=registration-decided]").waitFor();
-  await account.locator(`[data-testid=registrations-waiting] li[data-nomor="${number}"]`).waitFor({ state: "detached" });
+  await listed.waitFor({ state: "detached" });
   await verifierContext.close();
 
   // Now the employee is in, with the password chosen at registration.

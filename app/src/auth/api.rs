@@ -14,6 +14,8 @@ pub struct Me {
     pub nomor_induk: Option<String>,
     pub is_verifier: bool,
     pub is_admin: bool,
+    /// May grant self-registrations (a unit's verifier, an admin).
+    pub registration_desk: bool,
 }
 
 #[cfg(feature = "ssr")]
@@ -204,6 +206,7 @@ fn me(user: &super::session::CurrentUser) -> Me {
         is_admin: roles
             .iter()
             .any(|r| matches!(r, Role::AdminInstansi { .. } | Role::AdminBkn)),
+        registration_desk: !super::access::RegistrationReach::of(&user.principal).is_empty(),
     }
 }
 

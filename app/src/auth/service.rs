@@ -103,12 +103,7 @@ pub async fn request_token(
         )
         .await
         .map_err(server_error("auditing"))?;
-        return Err(AuthError::Refused(Message::new(
-            "Instansi Anda memakai registrasi mandiri: daftar di halaman Registrasi, cetak bukti \
-             registrasi, lalu serahkan lembar pertama kepada verifikator registrasi unit kerja Anda.",
-            "Your agency uses self-registration: register on the Registration page, print the \
-             proof, and hand its first part to your work unit's registration verifier.",
-        )));
+        return Err(self_registration_refusal());
     }
     let registered = holder.email.clone().unwrap_or_default();
 
@@ -206,6 +201,15 @@ pub async fn request_token(
     Ok(mask_email(&registered))
 }
 
+fn self_registration_refusal() -> AuthError {
+    AuthError::Refused(Message::new(
+        "Instansi Anda memakai registrasi mandiri: daftar di halaman Registrasi, cetak bukti \
+         registrasi, lalu serahkan lembar pertama kepada verifikator registrasi unit kerja Anda.",
+        "Your agency uses self-registration: register on the Registration page, print the \
+         proof, and hand its first part to your work unit's registration verifier.",
+    ))
+}
+
 fn link_refused(id: &str, en: &str) -> AuthError {
     AuthError::Refused(Message::new(id, en))
 }
@@ -248,6 +252,8 @@ pub async fn set_password(
             "Tautan ini sudah kedaluwarsa. Minta token baru dari halaman aktivasi.",
             "This link has expired. Ask for a new token on the activation page.",
         )),
+        // The agency switched to self-registration after this token was sent.
+        Some(t) if t.needs_registration => Some(self_registration_refusal()),
         Some(_) => None,
     };
     if let Some(refusal) = refusal {
@@ -284,7 +290,7 @@ pub async fn set_password(
     let still = store::token_for_update(&mut tx, &token::hash(secret))
         .await
         .map_err(server_error("reading a token"))?;
-    if !still.is_some_and(|t| !t.used && !t.superseded && !t.expired) {
+    if !still.is_some_and(|t| !t.used && !t.superseded && !t.expired && !t.needs_registration) {
         return Err(link_refused(
             "Tautan ini baru saja dipakai atau diganti. Minta token baru jika perlu.",
             "This link was just used or replaced. Ask for a new token if you need one.",

@@ -107,6 +107,8 @@ pub struct StoredToken {
     pub used: bool,
     pub superseded: bool,
     pub identifier: String,
+    /// The account is not active and its agency now asks for self-registration.
+    pub needs_registration: bool,
 }
 
 /// Retires every unused token of the account: after its contact changes, a token
@@ -130,8 +132,13 @@ pub async fn token_for_update(
     let row = sqlx::query!(
         r#"SELECT t.id, t.pegawai_id, t.expires_at <= now() AS "expired!",
                   t.used_at IS NOT NULL AS "used!", t.superseded_at IS NOT NULL AS "superseded!",
-                  coalesce(p.nomor_induk, p.nik) AS "identifier!"
-             FROM token_akun t JOIN pegawai p ON p.id = t.pegawai_id
+                  coalesce(p.nomor_induk, p.nik) AS "identifier!",
+                  (i.cara_aktivasi = 'registrasi_mandiri'
+                   AND NOT EXISTS (SELECT 1 FROM akun a
+                                    WHERE a.pegawai_id = p.id AND a.activated_at IS NOT NULL)) AS "needs_registration!"
+             FROM token_akun t
+             JOIN pegawai p ON p.id = t.pegawai_id
+             JOIN instansi i ON i.id = p.instansi_id
             WHERE t.token_hash = $1
               FOR UPDATE OF t"#,
         &hash[..]
@@ -145,6 +152,7 @@ pub async fn token_for_update(
         used: r.used,
         superseded: r.superseded,
         identifier: r.identifier,
+        needs_registration: r.needs_registration,
     }))
 }
 

@@ -3,15 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::auth::login_id::LoginId;
 use crate::auth::password_policy::PasswordPolicy;
 use crate::components::form::{field_problems, FieldErrors, FormError};
 use crate::components::session::lang_of;
 use crate::domain::localized::format_date;
-use crate::domain::{Lang, Localized};
+use crate::domain::{Lang, Localized, Nik};
 use crate::i18n::{t, use_i18n};
 use crate::registration::api::{
-    parse_birth_date, registrasi_menunggu, DaftarRegistrasi, PutuskanRegistrasi,
+    parse_registrant, registrasi_menunggu, CekRegistrasi, DaftarRegistrasi, PutuskanRegistrasi,
 };
 use crate::registration::{Proof, RegistrationNumber};
 
@@ -32,21 +31,21 @@ pub fn RegistrationPage() -> impl IntoView {
     let lang = Signal::derive(move || lang_of(i18n));
     let action = ServerAction::<DaftarRegistrasi>::new();
     let nomor = RwSignal::new(String::new());
-    let lahir = RwSignal::new(String::new());
+    let nik = RwSignal::new(String::new());
     let kata_sandi = RwSignal::new(String::new());
     let ulangi = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
 
-    let nomor_problems = field_problems(touched, nomor, lang, LoginId::parse);
-    let lahir_problems = Signal::derive(move || {
-        if !touched.get() {
+    let nomor_problems = Signal::derive(move || {
+        if !touched.get() && nomor.get().is_empty() {
             return Vec::new();
         }
-        match parse_birth_date(&lahir.get()) {
+        match parse_registrant(&nomor.get()) {
             Ok(_) => Vec::new(),
             Err(m) => vec![m.get(lang.get()).to_owned()],
         }
     });
+    let nik_problems = field_problems(touched, nik, lang, Nik::parse);
     let password_problems = Signal::derive(move || {
         let pw = kata_sandi.get();
         if pw.is_empty() && !touched.get() {
@@ -78,13 +77,13 @@ pub fn RegistrationPage() -> impl IntoView {
         ev.prevent_default();
         touched.set(true);
         if nomor_problems.get_untracked().is_empty()
-            && lahir_problems.get_untracked().is_empty()
+            && nik_problems.get_untracked().is_empty()
             && password_problems.get_untracked().is_empty()
             && repeat_problems.get_untracked().is_empty()
         {
             action.dispatch(DaftarRegistrasi {
                 nomor: nomor.get_untracked(),
-                tanggal_lahir: lahir.get_untracked(),
+                nik: nik.get_untracked(),
                 kata_sandi: kata_sandi.get_untracked(),
                 ulangi: ulangi.get_untracked(),
             });
@@ -100,12 +99,12 @@ pub fn RegistrationPage() -> impl IntoView {
                         <h1>{t!(i18n, register_title)}</h1>
                         <p class="lead">{t!(i18n, register_lead)}</p>
                         <form method="post" action="/api/daftar_registrasi" on:submit=submit novalidate>
-                            <label for="nomor">{t!(i18n, f_login_id)}</label>
+                            <label for="nomor">{t!(i18n, f_nomor_induk)}</label>
                             <input id="nomor" name="nomor" inputmode="numeric" autocomplete="username" required aria-describedby="nomor-errors" bind:value=nomor />
                             <FieldErrors id="nomor-errors" local=nomor_problems server=server_error field="nomor" lang />
-                            <label for="tanggal_lahir">{t!(i18n, f_birth_date)}</label>
-                            <input id="tanggal_lahir" name="tanggal_lahir" type="date" required aria-describedby="lahir-errors" bind:value=lahir />
-                            <FieldErrors id="lahir-errors" local=lahir_problems server=server_error field="tanggal_lahir" lang />
+                            <label for="nik">{t!(i18n, f_nik)}</label>
+                            <input id="nik" name="nik" inputmode="numeric" autocomplete="off" required aria-describedby="nik-errors" bind:value=nik />
+                            <FieldErrors id="nik-errors" local=nik_problems server=server_error field="nik" lang />
                             <label for="kata_sandi">{t!(i18n, f_password_new)}</label>
                             <input id="kata_sandi" name="kata_sandi" type="password" autocomplete="new-password" required aria-describedby="sandi-errors" bind:value=kata_sandi />
                             <FieldErrors id="sandi-errors" local=password_problems server=server_error field="kata_sandi" lang />
@@ -185,50 +184,86 @@ fn ProofSheets(proof: Proof) -> impl IntoView {
     }
 }
 
-/// The registration verifier's desk: type the number from the first part,
-/// check the person, grant or reject; below, everything waiting in scope.
+/// The registration verifier's desk: type the number from the first part, see
+/// what the server holds for it (not what the paper says), check the person and
+/// type the NIP from their own documents, then grant or reject.
 #[component]
 pub fn RegistrationDecisionPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = Signal::derive(move || lang_of(i18n));
+    let look = ServerAction::<CekRegistrasi>::new();
     let decide = ServerAction::<PutuskanRegistrasi>::new();
     let nomor = RwSignal::new(String::new());
+    let nip = RwSignal::new(String::new());
     let alasan = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
     let nomor_problems = field_problems(touched, nomor, lang, RegistrationNumber::parse);
     let list = Resource::new(move || decide.version().get(), |_| registrasi_menunggu());
+    let look_error = Signal::derive(move || look.value().get().and_then(Result::err));
     let server_error = Signal::derive(move || decide.value().get().and_then(Result::err));
+    let found = move || look.value().get().and_then(Result::ok);
     let done = move || matches!(decide.value().get(), Some(Ok(())));
+    // A new number starts over: what was looked up belongs to the old one.
+    Effect::new(move |_| {
+        nomor.track();
+        look.value().set(None);
+        decide.value().set(None);
+    });
     let send = move |setuju: bool| {
-        touched.set(true);
-        if nomor_problems.get_untracked().is_empty() {
-            decide.dispatch(PutuskanRegistrasi {
-                nomor: nomor.get_untracked(),
-                setuju,
-                alasan: alasan.get_untracked(),
-            });
-        }
+        decide.dispatch(PutuskanRegistrasi {
+            nomor: nomor.get_untracked(),
+            nomor_induk: nip.get_untracked(),
+            setuju,
+            alasan: alasan.get_untracked(),
+        });
     };
     let no_local = Signal::derive(Vec::new);
     view! {
         <section class="auth" data-testid="registration-desk">
             <h1>{t!(i18n, registration_desk_title)}</h1>
             <p class="lead">{t!(i18n, registration_desk_lead)}</p>
-            <form on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); send(true); } novalidate>
+            <form
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    touched.set(true);
+                    if nomor_problems.get_untracked().is_empty() {
+                        look.dispatch(CekRegistrasi { nomor: nomor.get_untracked() });
+                    }
+                }
+                novalidate
+            >
                 <label for="reg-nomor">{t!(i18n, proof_number)}</label>
                 <input id="reg-nomor" name="nomor" autocomplete="off" autocapitalize="characters" required bind:value=nomor />
-                <FieldErrors id="reg-nomor-errors" local=nomor_problems server=server_error field="nomor" lang />
-                <label for="reg-alasan">{t!(i18n, f_reject_reason)}</label>
-                <textarea id="reg-alasan" name="alasan" maxlength="500" bind:value=alasan></textarea>
-                <FieldErrors id="reg-alasan-errors" local=no_local server=server_error field="alasan" lang />
-                <FormError error=server_error lang />
-                <div class="actions">
-                    <button type="submit" data-testid="grant" disabled=move || decide.pending().get()>{t!(i18n, grant_access)}</button>
-                    <button type="button" class="secondary" data-testid="reject-registration" disabled=move || decide.pending().get() on:click=move |_| send(false)>
-                        {t!(i18n, reject)}
-                    </button>
-                </div>
+                <FieldErrors id="reg-nomor-errors" local=nomor_problems server=look_error field="nomor" lang />
+                <FormError error=look_error lang />
+                <button type="submit" data-testid="look-up" disabled=move || look.pending().get()>{t!(i18n, look_up_registration)}</button>
             </form>
+            {move || found().map(|r| {
+                let at = when(r.registered_at, lang.get_untracked());
+                view! {
+                    <form on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); send(true); } novalidate data-testid="registration-found">
+                        <dl class="fields">
+                            <div class="field"><dt>{t!(i18n, f_nama)}</dt><dd data-testid="found-name">{r.nama}</dd></div>
+                            <div class="field"><dt>{t!(i18n, f_unit_kerja)}</dt><dd>{r.unit_kerja}</dd></div>
+                            <div class="field"><dt>{t!(i18n, proof_registered_at)}</dt><dd>{at}</dd></div>
+                        </dl>
+                        <p class="hint">{t!(i18n, registration_check_hint)}</p>
+                        <label for="reg-nip">{t!(i18n, f_nomor_induk)}</label>
+                        <input id="reg-nip" name="nomor_induk" inputmode="numeric" autocomplete="off" bind:value=nip />
+                        <FieldErrors id="reg-nip-errors" local=no_local server=server_error field="nomor_induk" lang />
+                        <label for="reg-alasan">{t!(i18n, f_reject_reason)}</label>
+                        <textarea id="reg-alasan" name="alasan" maxlength="500" bind:value=alasan></textarea>
+                        <FieldErrors id="reg-alasan-errors" local=no_local server=server_error field="alasan" lang />
+                        <FormError error=server_error lang />
+                        <div class="actions">
+                            <button type="submit" data-testid="grant" disabled=move || decide.pending().get()>{t!(i18n, grant_access)}</button>
+                            <button type="button" class="secondary" data-testid="reject-registration" disabled=move || decide.pending().get() on:click=move |_| send(false)>
+                                {t!(i18n, reject)}
+                            </button>
+                        </div>
+                    </form>
+                }
+            })}
             <Show when=done>
                 <p class="notice success" role="status" data-testid="registration-decided">{t!(i18n, registration_decided)}</p>
             </Show>
@@ -241,10 +276,11 @@ pub fn RegistrationDecisionPage() -> impl IntoView {
                             <ul class="records" data-testid="registrations-waiting">
                                 {rows.into_iter().map(|r| {
                                     let at = when(r.registered_at, lang.get_untracked());
+                                    let nip_attr = r.identifier.clone();
                                     view! {
-                                        <li class="record" data-nomor=r.nomor.to_string()>
+                                        <li class="record" data-nip=nip_attr>
                                             <p><strong>{r.nama}</strong> " · " {r.identifier}</p>
-                                            <p>{r.nomor.to_string()} " · " {r.unit_kerja} " · " {at}</p>
+                                            <p>{r.nomor_akhir} " · " {r.unit_kerja} " · " {at}</p>
                                         </li>
                                     }
                                 }).collect_view()}

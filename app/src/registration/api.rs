@@ -6,23 +6,6 @@ use leptos::server_fn::codec::GetUrl;
 use super::{AgencyActivation, PendingRegistration, Proof};
 use crate::auth::error::AuthError;
 
-/// `<input type="date">` sends `YYYY-MM-DD`.
-pub fn parse_birth_date(input: &str) -> Result<time::Date, crate::auth::error::Message> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    match input.trim() {
-        "" => Err(crate::auth::error::Message::new(
-            "Tanggal lahir wajib diisi.",
-            "The date of birth is required.",
-        )),
-        s => time::Date::parse(s, &format).map_err(|_| {
-            crate::auth::error::Message::new(
-                "Tanggal lahir tidak valid (format TTTT-BB-HH).",
-                "The date of birth is not a valid date (YYYY-MM-DD).",
-            )
-        }),
-    }
-}
-
 #[cfg(feature = "ssr")]
 fn invalid(field: &str, message: crate::auth::error::Message) -> AuthError {
     AuthError::Invalid(vec![crate::auth::error::FieldError {
@@ -40,32 +23,46 @@ async fn signed_in() -> Result<crate::auth::access::Principal, AuthError> {
         .principal)
 }
 
-/// Registers for access (agencies that use self-registration); answers what the
-/// two-part proof shows.
+/// Self-registration is for NIP / NI PPPK holders; PPT Non-ASN (who sign in with
+/// their NIK) activate by email.
+pub fn parse_registrant(input: &str) -> Result<String, crate::auth::error::Message> {
+    use crate::auth::login_id::LoginId;
+    match LoginId::parse(input) {
+        Ok(LoginId::NomorInduk(n)) => Ok(n),
+        Ok(LoginId::Nik(_)) => Err(crate::auth::error::Message::new(
+            "Registrasi mandiri memakai NIP / NI PPPK. PPT Non-ASN mengaktifkan akun melalui email.",
+            "Self-registration takes a NIP / NI PPPK. PPT Non-ASN activate their account by email.",
+        )),
+        Err(e) => Err(crate::auth::error::Message::of(&e)),
+    }
+}
+
+/// Registers for access (agencies that use self-registration) with NIP and NIK;
+/// answers what the two-part proof shows.
 #[server(prefix = "/api", endpoint = "daftar_registrasi")]
 pub async fn daftar_registrasi(
     nomor: String,
-    tanggal_lahir: String,
+    nik: String,
     kata_sandi: String,
     ulangi: String,
 ) -> Result<Proof, AuthError> {
     use crate::auth::api::edge;
     use crate::auth::error::{FieldError, Message};
-    use crate::auth::login_id::LoginId;
+    use crate::domain::Nik;
 
-    let id = LoginId::parse(&nomor);
-    let born = parse_birth_date(&tanggal_lahir);
+    let nomor_induk = parse_registrant(&nomor);
+    let nik = Nik::parse(&nik);
     let mut fields = Vec::new();
-    if let Err(e) = &id {
+    if let Err(m) = &nomor_induk {
         fields.push(FieldError {
             field: "nomor".into(),
-            messages: vec![Message::of(e)],
+            messages: vec![m.clone()],
         });
     }
-    if let Err(m) = &born {
+    if let Err(e) = &nik {
         fields.push(FieldError {
-            field: "tanggal_lahir".into(),
-            messages: vec![m.clone()],
+            field: "nik".into(),
+            messages: vec![Message::of(e)],
         });
     }
     if kata_sandi != ulangi {
@@ -77,19 +74,35 @@ pub async fn daftar_registrasi(
             )],
         });
     }
-    let (Ok(id), Ok(born), true) = (id, born, fields.is_empty()) else {
+    let (Ok(nomor_induk), Ok(nik), true) = (nomor_induk, nik, fields.is_empty()) else {
         return Err(edge::refuse(AuthError::Invalid(fields)));
     };
     super::service::register(
         &edge::pool(),
         &edge::settings(),
-        &id,
-        born,
+        &nomor_induk,
+        &nik,
         &kata_sandi,
         edge::client_ip().await,
     )
     .await
     .map_err(edge::refuse)
+}
+
+/// What the server knows of the waiting registration with this number, for the
+/// verifier to compare with the person in front of them before deciding.
+#[server(prefix = "/api", endpoint = "cek_registrasi")]
+pub async fn cek_registrasi(nomor: String) -> Result<PendingRegistration, AuthError> {
+    use super::RegistrationNumber;
+    use crate::auth::api::edge;
+    use crate::auth::error::Message;
+
+    let who = signed_in().await?;
+    let nomor = RegistrationNumber::parse(&nomor)
+        .map_err(|e| edge::refuse(invalid("nomor", Message::of(&e))))?;
+    super::service::look_up(&edge::pool(), &who, &nomor, edge::client_ip().await)
+        .await
+        .map_err(edge::refuse)
 }
 
 /// Registrations waiting for the caller: the registration verifier of a work
@@ -112,11 +125,12 @@ pub async fn registrasi_menunggu() -> Result<Vec<PendingRegistration>, AuthError
         })
 }
 
-/// Grants (`setuju`) or rejects, with `alasan`, the registration numbered on the
-/// proof's first part.
+/// Grants (`setuju`, with the `nomor_induk` read off the person's own documents)
+/// or rejects, with `alasan`, the registration numbered on the proof's first part.
 #[server(prefix = "/api", endpoint = "putuskan_registrasi")]
 pub async fn putuskan_registrasi(
     nomor: String,
+    nomor_induk: String,
     setuju: bool,
     alasan: String,
 ) -> Result<(), AuthError> {
@@ -130,7 +144,7 @@ pub async fn putuskan_registrasi(
         .map_err(|e| edge::refuse(invalid("nomor", Message::of(&e))))?;
     let alasan = alasan.trim();
     let decision = if setuju {
-        Decision::Grant
+        Decision::Grant { nomor_induk }
     } else if alasan.is_empty() {
         return Err(edge::refuse(invalid(
             "alasan",
@@ -221,16 +235,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn birth_dates_come_as_the_date_input_sends_them() {
+    fn self_registration_takes_a_nip_not_a_nik() {
         assert_eq!(
-            parse_birth_date("1990-02-28"),
-            Ok(time::macros::date!(1990 - 02 - 28))
+            parse_registrant(" 199208172022031901 ").as_deref(),
+            Ok("199208172022031901")
         );
-        assert!(parse_birth_date("1990-02-30").is_err());
-        assert!(parse_birth_date("28/02/1990").is_err());
-        assert_eq!(
-            parse_birth_date(" ").unwrap_err().id,
-            "Tanggal lahir wajib diisi."
-        );
+        assert!(parse_registrant("7371020106759003")
+            .unwrap_err()
+            .id
+            .contains("PPT Non-ASN"));
+        assert!(parse_registrant("12345").is_err());
     }
 }

@@ -6,15 +6,14 @@ use std::net::IpAddr;
 
 use rand::TryRngCore;
 use sqlx::PgPool;
-use time::Date;
 
 use super::{store, ActivationMode, Proof, RegistrationNumber};
 use crate::audit::{self, AuditEntry, AuditEvent};
 use crate::auth::access::{authorize, Action, Principal, Subject};
 use crate::auth::error::{AuthError, Message};
 use crate::auth::hashing;
-use crate::auth::login_id::LoginId;
 use crate::auth::settings::AuthSettings;
+use crate::domain::Nik;
 
 fn server_error(what: &'static str) -> impl FnOnce(sqlx::Error) -> AuthError {
     move |e| {
@@ -29,10 +28,10 @@ fn refused(id: &str, en: &str) -> AuthError {
 
 pub fn mismatch_message() -> Message {
     Message::new(
-        "NIP dan tanggal lahir tidak cocok dengan data kepegawaian. Periksa kembali, atau \
-         hubungi admin kepegawaian instansi Anda.",
-        "The NIP and date of birth do not match the personnel records. Check them, or ask \
-         your agency's personnel admin.",
+        "NIP dan NIK tidak cocok dengan data kepegawaian. Periksa kembali, atau hubungi admin \
+         kepegawaian instansi Anda.",
+        "The NIP and NIK do not match the personnel records. Check them, or ask your agency's \
+         personnel admin.",
     )
 }
 
@@ -53,24 +52,29 @@ fn new_number() -> RegistrationNumber {
     RegistrationNumber::from_bits(u64::from_le_bytes(bytes))
 }
 
-/// Registers: identifier and birth date must match the record, the agency must
-/// use self-registration, the account must not be active yet, the password must
-/// pass the policy. A newer registration replaces a waiting one.
+/// How many registrations one employee may send in a day: enough to replace a
+/// lost printout, too few to keep someone else's printout from ever working.
+const REGISTRATIONS_PER_DAY: i64 = 3;
+
+/// Registers: NIP and NIK must match the record (the NIK, unlike the birth date,
+/// cannot be read off the NIP), the agency must use self-registration, the
+/// account must not be active, the password must pass the policy. A newer
+/// registration replaces a waiting one.
 pub async fn register(
     pool: &PgPool,
     settings: &AuthSettings,
-    id: &LoginId,
-    born: Date,
+    nomor_induk: &str,
+    nik: &Nik,
     password: &str,
     ip: Option<IpAddr>,
 ) -> Result<Proof, AuthError> {
-    let found = store::registrant(pool, id)
+    let found = store::registrant(pool, nomor_induk)
         .await
         .map_err(server_error("looking up the employee"))?;
     let refusal = match &found {
-        // Unknown identifier and wrong birth date answer alike.
+        // An unknown NIP and a wrong NIK answer alike.
         None => Some(("mismatch", AuthError::Refused(mismatch_message()))),
-        Some(r) if r.tanggal_lahir != born => {
+        Some(r) if r.nik.trim() != nik.as_str() => {
             Some(("mismatch", AuthError::Refused(mismatch_message())))
         }
         Some(r) if r.mode != Some(ActivationMode::SelfRegistration) => Some((
@@ -82,12 +86,15 @@ pub async fn register(
                  Activate page.",
             ),
         )),
-        Some(r) if r.activated => Some((
-            "already_active",
-            refused(
-                "Akun Anda sudah aktif. Silakan masuk, atau gunakan Lupa kata sandi.",
-                "Your account is already active. Sign in, or use Forgot password.",
-            ),
+        Some(r) if r.activated => Some(("already_active", already_active())),
+        Some(r) if r.recent >= REGISTRATIONS_PER_DAY => Some((
+            "too_many",
+            AuthError::TooMany(Message::new(
+                "NIP ini sudah didaftarkan 3 kali dalam 24 jam terakhir. Gunakan bukti registrasi \
+                 terakhir, atau hubungi verifikator registrasi unit kerja Anda.",
+                "This NIP was registered 3 times in the last 24 hours. Use the latest proof, or \
+                 ask your work unit's registration verifier.",
+            )),
         )),
         Some(_) => None,
     };
@@ -99,7 +106,7 @@ pub async fn register(
                 actor: None,
                 subject: found.as_ref().map(|r| r.pegawai_id),
                 ip,
-                detail: serde_json::json!({ "identifier": id.as_str(), "why": why }),
+                detail: serde_json::json!({ "identifier": nomor_induk, "why": why }),
             },
         )
         .await
@@ -107,7 +114,7 @@ pub async fn register(
         return Err(refusal);
     }
     let registrant = found.expect("refused above when absent");
-    let problems = settings.password.problems(password, id.as_str());
+    let problems = settings.password.problems(password, nomor_induk);
     if !problems.is_empty() {
         return Err(AuthError::field("kata_sandi", &problems));
     }
@@ -124,9 +131,10 @@ pub async fn register(
         .await
         .map_err(server_error("starting a transaction"))?;
     let registered_at = match store::insert(&mut tx, registrant.pegawai_id, &nomor, &hash).await {
-        Ok(at) => at,
+        Ok(Some(at)) => at,
+        // Granted or activated while the password was being hashed.
+        Ok(None) => return Err(already_active()),
         Err(sqlx::Error::Database(e)) if e.constraint() == Some("registrasi_one_open_idx") => {
-            // Another registration of the same employee committed in between.
             return Err(refused(
                 "Registrasi lain untuk NIP ini baru saja dikirim. Muat ulang halaman lalu coba lagi.",
                 "Another registration for this NIP was just sent. Reload the page and try again.",
@@ -152,17 +160,30 @@ pub async fn register(
     Ok(Proof {
         nomor,
         nama: registrant.nama,
-        identifier: id.as_str().to_owned(),
+        identifier: nomor_induk.to_owned(),
         unit_kerja: registrant.unit_kerja,
         instansi: registrant.instansi,
         registered_at,
     })
 }
 
+fn already_active() -> AuthError {
+    refused(
+        "Akun Anda sudah aktif. Silakan masuk, atau gunakan Lupa kata sandi.",
+        "Your account is already active. Sign in, or use Forgot password.",
+    )
+}
+
 /// A verifier's answer to a registration.
 pub enum Decision {
-    Grant,
-    Reject { alasan: String },
+    /// With the NIP the verifier read off the person's own documents: it must be
+    /// the registration's, so a doctored printout cannot pass for someone else.
+    Grant {
+        nomor_induk: String,
+    },
+    Reject {
+        alasan: String,
+    },
 }
 
 /// Grants or rejects the registration with this number, if the caller may.
@@ -216,7 +237,7 @@ pub async fn decide(
             ))
         }
         status => {
-            let by = registration.decided_by.unwrap_or_default();
+            let by = registration.decided_by.unwrap_or_else(|| "—".to_owned());
             let (id, en) = if status == "disetujui" {
                 ("disetujui", "granted")
             } else {
@@ -235,10 +256,25 @@ pub async fn decide(
         ));
     }
     let (event, detail) = match &decision {
-        Decision::Grant => {
-            store::grant(&mut tx, &registration, who.pegawai_id)
+        Decision::Grant { nomor_induk } => {
+            if registration.nomor_induk.as_deref() != Some(nomor_induk.trim()) {
+                return Err(AuthError::Invalid(vec![crate::auth::error::FieldError {
+                    field: "nomor_induk".into(),
+                    messages: vec![Message::new(
+                        "NIP ini bukan NIP pendaftar. Periksa identitas orang yang menyerahkan bukti.",
+                        "This is not the registrant's NIP. Check who handed in the proof.",
+                    )],
+                }]));
+            }
+            if !store::grant(&mut tx, &registration, who.pegawai_id)
                 .await
-                .map_err(server_error("granting a registration"))?;
+                .map_err(server_error("granting a registration"))?
+            {
+                return Err(refused(
+                    "Akun pegawai ini sudah aktif; registrasi tidak diperlukan lagi.",
+                    "This employee's account is already active; the registration is no longer needed.",
+                ));
+            }
             (
                 AuditEvent::RegistrationGranted,
                 serde_json::json!({ "nomor": nomor.as_str() }),
@@ -269,6 +305,56 @@ pub async fn decide(
     tx.commit()
         .await
         .map_err(server_error("committing a decision"))
+}
+
+/// What the server knows of a waiting registration, for the verifier to compare
+/// with the person and the printout before deciding.
+pub async fn look_up(
+    pool: &PgPool,
+    who: &Principal,
+    nomor: &RegistrationNumber,
+    ip: Option<IpAddr>,
+) -> Result<super::PendingRegistration, AuthError> {
+    let mut tx = pool
+        .begin()
+        .await
+        .map_err(server_error("starting a transaction"))?;
+    let found = store::for_update(&mut tx, nomor)
+        .await
+        .map_err(server_error("reading a registration"))?;
+    drop(tx);
+    let Some(registration) = found.filter(|r| r.status == "menunggu" && !r.activated) else {
+        return Err(refused(
+            "Tidak ada registrasi menunggu dengan nomor ini. Periksa nomor pada lembar pertama.",
+            "No waiting registration has this number. Check the number on the first part.",
+        ));
+    };
+    let subject = Subject {
+        pegawai_id: registration.pegawai_id,
+        placement: registration.placement,
+    };
+    if authorize(who, &Action::GrantRegistration(subject)).is_err() {
+        audit::record(
+            pool,
+            AuditEvent::AccessDenied,
+            AuditEntry {
+                actor: Some(who.pegawai_id),
+                subject: Some(registration.pegawai_id),
+                ip,
+                detail: serde_json::json!({ "action": "look_up_registration" }),
+            },
+        )
+        .await
+        .map_err(server_error("auditing"))?;
+        return Err(AuthError::Forbidden);
+    }
+    Ok(super::PendingRegistration {
+        nomor_akhir: super::PendingRegistration::tail(nomor.as_str()),
+        nama: registration.nama,
+        identifier: registration.nomor_induk.unwrap_or_default(),
+        unit_kerja: registration.unit_kerja,
+        registered_at: registration.created_at,
+    })
 }
 
 /// Sets how an agency's employees get in, if the caller may.
