@@ -203,6 +203,15 @@ impl World {
             .collect()
     }
 
+    /// The agency's choice, set directly: these tests are about what follows it.
+    async fn self_registration_on(&self) {
+        sqlx::query("UPDATE instansi SET cara_aktivasi = 'registrasi_mandiri' WHERE id = $1")
+            .bind(self.instansi)
+            .execute(&self.pool)
+            .await
+            .unwrap();
+    }
+
     async fn mode(&self) -> String {
         sqlx::query_scalar("SELECT cara_aktivasi FROM instansi WHERE id = $1")
             .bind(self.instansi)
@@ -379,11 +388,7 @@ async fn only_the_agencys_admins_choose_self_registration(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn registering_checks_identity_and_password_and_a_new_one_replaces_the_old(pool: PgPool) {
     let w = world(pool).await;
-    sqlx::query("UPDATE instansi SET cara_aktivasi = 'registrasi_mandiri' WHERE id = $1")
-        .bind(w.instansi)
-        .execute(&w.pool)
-        .await
-        .unwrap();
+    w.self_registration_on().await;
 
     // A wrong NIK answers exactly like a NIP nobody holds.
     let wrong_date = w.register(&w.nip, &other_nik(&w.nik), CHOSEN).await;
@@ -467,11 +472,7 @@ async fn registering_checks_identity_and_password_and_a_new_one_replaces_the_old
 #[sqlx::test(migrations = "../migrations")]
 async fn only_the_units_registration_verifier_grants_access(pool: PgPool) {
     let w = world(pool).await;
-    sqlx::query("UPDATE instansi SET cara_aktivasi = 'registrasi_mandiri' WHERE id = $1")
-        .bind(w.instansi)
-        .execute(&w.pool)
-        .await
-        .unwrap();
+    w.self_registration_on().await;
     let proof: serde_json::Value = w
         .register(&w.nip, &w.nik, CHOSEN)
         .await
@@ -558,11 +559,7 @@ async fn only_the_units_registration_verifier_grants_access(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_rejection_keeps_the_reason_and_leaves_no_account(pool: PgPool) {
     let w = world(pool).await;
-    sqlx::query("UPDATE instansi SET cara_aktivasi = 'registrasi_mandiri' WHERE id = $1")
-        .bind(w.instansi)
-        .execute(&w.pool)
-        .await
-        .unwrap();
+    w.self_registration_on().await;
     let proof: serde_json::Value = w
         .register(&w.nip, &w.nik, CHOSEN)
         .await

@@ -85,3 +85,46 @@ pub fn optional_field_problems<T: 'static, E: Localized + 'static>(
             .unwrap_or_default()
     })
 }
+
+/// The password rules as the user types a new password (the server checks them
+/// again, with the identifier it knows).
+pub fn password_problems(
+    touched: RwSignal<bool>,
+    password: RwSignal<String>,
+    identifier: Signal<String>,
+    lang: Signal<Lang>,
+) -> Signal<Vec<String>> {
+    Signal::derive(move || {
+        let pw = password.get();
+        if pw.is_empty() && !touched.get() {
+            return Vec::new();
+        }
+        crate::auth::password_policy::PasswordPolicy::default()
+            .problems(&pw, identifier.get().trim())
+            .iter()
+            .map(|p| p.message(lang.get()))
+            .collect()
+    })
+}
+
+/// "Type it again" must match.
+pub fn repeat_problems(
+    touched: RwSignal<bool>,
+    password: RwSignal<String>,
+    repeat: RwSignal<String>,
+    lang: Signal<Lang>,
+) -> Signal<Vec<String>> {
+    Signal::derive(move || {
+        if touched.get() && repeat.get() != password.get() {
+            vec![lang
+                .get()
+                .pick(
+                    "Kedua kata sandi tidak sama.",
+                    "The two passwords are not the same.",
+                )
+                .to_owned()]
+        } else {
+            Vec::new()
+        }
+    })
+}

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::auth::password_policy::PasswordPolicy;
-use crate::components::form::{field_problems, FieldErrors, FormError};
+use crate::components::form::{
+    field_problems, password_problems, repeat_problems, FieldErrors, FormError,
+};
 use crate::components::session::lang_of;
 use crate::domain::localized::format_date;
-use crate::domain::{Lang, Localized, Nik};
+use crate::domain::{Lang, Nik};
 use crate::i18n::{t, use_i18n};
 use crate::registration::api::{
     parse_registrant, registrasi_menunggu, CekRegistrasi, DaftarRegistrasi, PutuskanRegistrasi,
@@ -46,30 +47,8 @@ pub fn RegistrationPage() -> impl IntoView {
         }
     });
     let nik_problems = field_problems(touched, nik, lang, Nik::parse);
-    let password_problems = Signal::derive(move || {
-        let pw = kata_sandi.get();
-        if pw.is_empty() && !touched.get() {
-            return Vec::new();
-        }
-        PasswordPolicy::default()
-            .problems(&pw, nomor.get().trim())
-            .iter()
-            .map(|p| p.message(lang.get()))
-            .collect::<Vec<_>>()
-    });
-    let repeat_problems = Signal::derive(move || {
-        if touched.get() && ulangi.get() != kata_sandi.get() {
-            vec![lang
-                .get()
-                .pick(
-                    "Kedua kata sandi tidak sama.",
-                    "The two passwords are not the same.",
-                )
-                .to_owned()]
-        } else {
-            Vec::new()
-        }
-    });
+    let password_problems = password_problems(touched, kata_sandi, nomor.into(), lang);
+    let repeat_problems = repeat_problems(touched, kata_sandi, ulangi, lang);
     let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
     let proof = move || action.value().get().and_then(Result::ok);
 

@@ -5,10 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::auth::api::SetelKataSandi;
-use crate::auth::password_policy::PasswordPolicy;
-use crate::components::form::{FieldErrors, FormError};
+use crate::components::form::{password_problems, repeat_problems, FieldErrors, FormError};
 use crate::components::session::lang_of;
-use crate::domain::Localized;
 use crate::i18n::{t, use_i18n};
 
 #[component]
@@ -23,41 +21,18 @@ pub fn SetPasswordPage() -> impl IntoView {
     let touched = RwSignal::new(false);
 
     // The NIP is not known here; the server also refuses a password containing it.
-    let problems = Signal::derive(move || {
-        let pw = kata_sandi.get();
-        if pw.is_empty() && !touched.get() {
-            return Vec::new();
-        }
-        PasswordPolicy::default()
-            .problems(&pw, "")
-            .iter()
-            .map(|p| p.message(lang.get()))
-            .collect::<Vec<_>>()
-    });
-    let repeat_problems = Signal::derive(move || {
-        if touched.get() && ulangi.get() != kata_sandi.get() {
-            vec![lang
-                .get()
-                .pick(
-                    "Kedua kata sandi tidak sama.",
-                    "The two passwords are not the same.",
-                )
-                .to_owned()]
-        } else {
-            Vec::new()
-        }
-    });
+    let problems = password_problems(touched, kata_sandi, Signal::derive(String::new), lang);
+    let repeat_problems = repeat_problems(touched, kata_sandi, ulangi, lang);
     let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
     let saved = move || matches!(action.value().get(), Some(Ok(())));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         touched.set(true);
-        let pw = kata_sandi.get_untracked();
-        if PasswordPolicy::default().problems(&pw, "").is_empty() && pw == ulangi.get_untracked() {
+        if problems.get_untracked().is_empty() && repeat_problems.get_untracked().is_empty() {
             action.dispatch(SetelKataSandi {
                 token: token(),
-                kata_sandi: pw,
+                kata_sandi: kata_sandi.get_untracked(),
                 ulangi: ulangi.get_untracked(),
             });
         }

@@ -174,6 +174,37 @@ fn already_active() -> AuthError {
     )
 }
 
+/// Refuses with 403, audited, unless the caller may decide this employee's
+/// registration (the registration verifier of their unit, an admin over them).
+async fn permit(
+    pool: &PgPool,
+    who: &Principal,
+    registration: &store::OpenRegistration,
+    ip: Option<IpAddr>,
+    what: &str,
+) -> Result<(), AuthError> {
+    let subject = Subject {
+        pegawai_id: registration.pegawai_id,
+        placement: registration.placement,
+    };
+    if authorize(who, &Action::GrantRegistration(subject)).is_ok() {
+        return Ok(());
+    }
+    audit::record(
+        pool,
+        AuditEvent::AccessDenied,
+        AuditEntry {
+            actor: Some(who.pegawai_id),
+            subject: Some(registration.pegawai_id),
+            ip,
+            detail: serde_json::json!({ "action": what }),
+        },
+    )
+    .await
+    .map_err(server_error("auditing"))?;
+    Err(AuthError::Forbidden)
+}
+
 /// A verifier's answer to a registration.
 pub enum Decision {
     /// With the NIP the verifier read off the person's own documents: it must be
@@ -207,25 +238,9 @@ pub async fn decide(
             "No registration has this number. Check the number on the first part of the proof.",
         ));
     };
-    let subject = Subject {
-        pegawai_id: registration.pegawai_id,
-        placement: registration.placement,
-    };
-    if authorize(who, &Action::GrantRegistration(subject)).is_err() {
+    if let Err(denied) = permit(pool, who, &registration, ip, "grant_registration").await {
         drop(tx);
-        audit::record(
-            pool,
-            AuditEvent::AccessDenied,
-            AuditEntry {
-                actor: Some(who.pegawai_id),
-                subject: Some(registration.pegawai_id),
-                ip,
-                detail: serde_json::json!({ "action": "grant_registration" }),
-            },
-        )
-        .await
-        .map_err(server_error("auditing"))?;
-        return Err(AuthError::Forbidden);
+        return Err(denied);
     }
     match registration.status.as_str() {
         "menunggu" => {}
@@ -329,25 +344,7 @@ pub async fn look_up(
             "No waiting registration has this number. Check the number on the first part.",
         ));
     };
-    let subject = Subject {
-        pegawai_id: registration.pegawai_id,
-        placement: registration.placement,
-    };
-    if authorize(who, &Action::GrantRegistration(subject)).is_err() {
-        audit::record(
-            pool,
-            AuditEvent::AccessDenied,
-            AuditEntry {
-                actor: Some(who.pegawai_id),
-                subject: Some(registration.pegawai_id),
-                ip,
-                detail: serde_json::json!({ "action": "look_up_registration" }),
-            },
-        )
-        .await
-        .map_err(server_error("auditing"))?;
-        return Err(AuthError::Forbidden);
-    }
+    permit(pool, who, &registration, ip, "look_up_registration").await?;
     Ok(super::PendingRegistration {
         nomor_akhir: super::PendingRegistration::tail(nomor.as_str()),
         nama: registration.nama,
