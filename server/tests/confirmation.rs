@@ -5,7 +5,7 @@
 mod support;
 
 use reqwest::{header, StatusCode};
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PPPK_NIP};
+use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 use support::TestApp;
 
@@ -49,7 +49,9 @@ async fn an_employee_confirms_sections_of_their_own_record(pool: PgPool) {
     );
     let anonymous = app
         .client
-        .get(app.url("/api/progres_konfirmasi"))
+        .get(app.url(&format!(
+            "/api/progres_konfirmasi?nomor_induk={DEMO_PPPK_NIP}"
+        )))
         .send()
         .await
         .unwrap();
@@ -88,7 +90,9 @@ async fn an_employee_confirms_sections_of_their_own_record(pool: PgPool) {
 
     let progress: serde_json::Value = app
         .client
-        .get(app.url("/api/progres_konfirmasi"))
+        .get(app.url(&format!(
+            "/api/progres_konfirmasi?nomor_induk={DEMO_PPPK_NIP}"
+        )))
         .header(header::COOKIE, &budi)
         .send()
         .await
@@ -97,6 +101,17 @@ async fn an_employee_confirms_sections_of_their_own_record(pool: PgPool) {
         .await
         .unwrap();
     assert_eq!(done_of(&progress), (2, 5));
+    // Someone else's profile has no confirmation controls for Budi.
+    let others = app
+        .client
+        .get(app.url(&format!(
+            "/api/progres_konfirmasi?nomor_induk={DEMO_PNS_NIP}"
+        )))
+        .header(header::COOKIE, &budi)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(others.text().await.unwrap(), "null");
     let audited: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM audit_log WHERE event = 'data.confirmed' AND detail->>'bagian' = 'data_personal'",
     )

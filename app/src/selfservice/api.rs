@@ -6,14 +6,18 @@ use leptos::server_fn::codec::GetUrl;
 use super::confirmation::Progress;
 use crate::auth::error::AuthError;
 
-/// The signed-in employee's confirmation progress, or None when nobody is signed in.
+/// The confirmation progress of the profile `nomor_induk`, if it is the signed-in
+/// employee's own (anyone else, or nobody signed in: None; only the owner confirms).
 #[server(prefix = "/api", endpoint = "progres_konfirmasi", input = GetUrl)]
-pub async fn progres_konfirmasi() -> Result<Option<Progress>, AuthError> {
+pub async fn progres_konfirmasi(nomor_induk: String) -> Result<Option<Progress>, AuthError> {
     use crate::auth::api::{current_user, edge};
 
     let Some(user) = current_user().await? else {
         return Ok(None);
     };
+    if user.nomor_induk.as_deref() != Some(nomor_induk.trim()) {
+        return Ok(None);
+    }
     super::store::progress(&edge::pool(), user.principal.pegawai_id)
         .await
         .map_err(|e| {
