@@ -16,14 +16,14 @@ use super::token;
 use crate::audit::{self, AuditEntry, AuditEvent};
 use crate::domain::Email;
 
-fn server_error(what: &'static str) -> impl FnOnce(sqlx::Error) -> AuthError {
+pub(crate) fn server_error(what: &'static str) -> impl FnOnce(sqlx::Error) -> AuthError {
     move |e| {
         tracing::error!(error = %e, "{what}");
         AuthError::Server(what.to_owned())
     }
 }
 
-fn hashing_error(e: hashing::HashingError) -> AuthError {
+pub(crate) fn hashing_error(e: hashing::HashingError) -> AuthError {
     tracing::error!(error = %e, "password hashing");
     AuthError::Server("password hashing".to_owned())
 }

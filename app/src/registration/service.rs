@@ -12,15 +12,9 @@ use crate::audit::{self, AuditEntry, AuditEvent};
 use crate::auth::access::{authorize, Action, Principal, Subject};
 use crate::auth::error::{AuthError, Message};
 use crate::auth::hashing;
+use crate::auth::service::{hashing_error, server_error};
 use crate::auth::settings::AuthSettings;
 use crate::domain::Nik;
-
-fn server_error(what: &'static str) -> impl FnOnce(sqlx::Error) -> AuthError {
-    move |e| {
-        tracing::error!(error = %e, "{what}");
-        AuthError::Server(what.to_owned())
-    }
-}
 
 fn refused(id: &str, en: &str) -> AuthError {
     AuthError::Refused(Message::new(id, en))
@@ -121,10 +115,7 @@ pub async fn register(
     // Hashed before the transaction: it may queue behind a sign-in storm.
     let hash = hashing::hash_password(password.to_owned())
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "password hashing");
-            AuthError::Server("password hashing".to_owned())
-        })?;
+        .map_err(hashing_error)?;
     let nomor = new_number();
     let mut tx = pool
         .begin()
