@@ -35,6 +35,11 @@ pub enum AuditEvent {
     RegistrationRejected,
     ActivationModeChanged,
     DataConfirmed,
+    DocumentUploaded,
+    ProposalSubmitted,
+    ProposalWithdrawn,
+    ProposalResubmitted,
+    PeriodChanged,
 }
 
 impl AuditEvent {
@@ -68,6 +73,11 @@ impl AuditEvent {
             RegistrationRejected => "registration.rejected",
             ActivationModeChanged => "agency.activation_mode",
             DataConfirmed => "data.confirmed",
+            DocumentUploaded => "document.uploaded",
+            ProposalSubmitted => "proposal.submitted",
+            ProposalWithdrawn => "proposal.withdrawn",
+            ProposalResubmitted => "proposal.resubmitted",
+            PeriodChanged => "period.changed",
         }
     }
 }

@@ -61,6 +61,23 @@ pub struct AuthConfig {
     pub secret_key: Option<String>,
 }
 
+/// Where uploaded documents' bytes go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentLocation {
+    /// A local folder (the default: `.data/dokumen` under the working directory).
+    Folder(std::path::PathBuf),
+    /// An S3-compatible bucket, `s3://bucket[/prefix]`; credentials, region and
+    /// endpoint come from the usual `AWS_*` variables.
+    S3(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct DocumentConfig {
+    pub location: DocumentLocation,
+    /// Largest accepted upload.
+    pub max_bytes: u64,
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database: DatabaseConfig,
@@ -75,6 +92,7 @@ pub struct Config {
     pub demo: bool,
     pub mail: MailConfig,
     pub auth: AuthConfig,
+    pub documents: DocumentConfig,
 }
 
 impl Config {
@@ -189,9 +207,34 @@ impl Config {
                 why: "rates and bursts must be at least 1",
             });
         }
+        let location = match get("MUTAKHIR_DOCUMENT_STORE").map(|v| v.trim().to_owned()) {
+            None => DocumentLocation::Folder(".data/dokumen".into()),
+            Some(v) if v.is_empty() => DocumentLocation::Folder(".data/dokumen".into()),
+            Some(v) if v.starts_with("s3://") => DocumentLocation::S3(v),
+            Some(v) if v.contains("://") => {
+                return Err(ConfigError::Invalid {
+                    name: "MUTAKHIR_DOCUMENT_STORE",
+                    value: v,
+                    why: "expected a folder or s3://bucket",
+                })
+            }
+            Some(v) => DocumentLocation::Folder(v.into()),
+        };
+        let max_bytes = parse_or(&get, "MUTAKHIR_DOCUMENT_MAX_BYTES", 2 * 1024 * 1024u64)?;
+        if max_bytes == 0 {
+            return Err(ConfigError::Invalid {
+                name: "MUTAKHIR_DOCUMENT_MAX_BYTES",
+                value: "0".into(),
+                why: "uploads need room for at least one byte",
+            });
+        }
         Ok(Self {
             mail,
             auth,
+            documents: DocumentConfig {
+                location,
+                max_bytes,
+            },
             database: DatabaseConfig {
                 url,
                 max_connections,
@@ -215,8 +258,16 @@ impl Config {
     /// A configuration for tests: everything at its default, mail to the
     /// development mailbox.
     pub fn for_tests(database_url: &str) -> Self {
+        // Each test application stores its documents apart from every other's.
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let folder = std::env::temp_dir().join(format!(
+            "mutakhir-test-documents-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
         Self::from_lookup(|name| match name {
             "DATABASE_URL" => Some(database_url.to_owned()),
+            "MUTAKHIR_DOCUMENT_STORE" => Some(folder.display().to_string()),
             "MUTAKHIR_DEV_MAILBOX" => Some("true".to_owned()),
             _ => None,
         })

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod client_errors;
 pub mod config;
 pub mod db;
+pub mod documents;
 pub mod generator;
 pub mod health;
 pub mod language;

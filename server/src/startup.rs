@@ -15,7 +15,8 @@ use app::auth::settings::AuthSettings;
 use app::profile::store::ProfileAccess;
 
 use crate::{
-    assets, client_errors, config::Config, health, language, mail, rate_limit, security, sessions,
+    assets, client_errors, config::Config, documents, health, language, mail, rate_limit, security,
+    sessions,
 };
 
 /// Everything a handler may need. Server functions get the pool through
@@ -104,6 +105,12 @@ pub async fn router(
     let allowed = Arc::new(security::AllowedOrigins::new(config.public_origin.clone()));
     let max_body = config.max_body_bytes;
     let sign_in_gate = app::auth::service::SignInGate::default();
+    let documents = Arc::new(documents::Documents {
+        pool: pool.clone(),
+        settings: auth_settings.clone(),
+        store: documents::object_store(&config.documents)?,
+        max_bytes: config.documents.max_bytes,
+    });
 
     let state = AppState {
         leptos_options: leptos_options.clone(),
@@ -146,7 +153,10 @@ pub async fn router(
     if let Some(mailbox) = dev_mailbox {
         router = router.merge(mail::dev_routes(mailbox));
     }
+    // Uploads have their own cap (the document limit), everything else this one.
     let router = router
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .merge(documents::routes(documents))
         .layer(middleware::from_fn(
             client_errors::malformed_is_client_error,
         ))
@@ -159,7 +169,6 @@ pub async fn router(
             allowed,
             security::refuse_cross_site,
         ))
-        .layer(RequestBodyLimitLayer::new(max_body))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http());
     Ok(router)

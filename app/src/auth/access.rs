@@ -107,6 +107,10 @@ pub enum Action {
     GrantRegistration(Subject),
     /// Choose how an agency's employees get in: emailed token or self-registration.
     SetActivationMode(InstansiId),
+    /// Open a supporting document the subject uploaded: the subject, and the
+    /// verifiers whose scope covers them (who must check it against the proposal).
+    /// Admins manage accounts, not personal papers, so they may not.
+    ReadDocument(Subject),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -155,6 +159,13 @@ pub fn authorize(who: &Principal, action: &Action) -> Result<(), Denied> {
             Role::AdminBkn => true,
             Role::Verifikator { .. } => false,
         }),
+        Action::ReadDocument(subject) => {
+            subject.pegawai_id == who.pegawai_id
+                || who.roles.iter().any(|role| match role {
+                    Role::Verifikator { scope, .. } => scope.covers(&subject.placement),
+                    Role::AdminInstansi { .. } | Role::AdminBkn => false,
+                })
+        }
     };
     if allowed {
         Ok(())
@@ -370,19 +381,25 @@ mod tests {
                 Action::GrantRegistration(other_agency),
             ),
             ("activation mode agency 1", Action::SetActivationMode(1)),
+            ("document self", Action::ReadDocument(me)),
+            (
+                "document same unit",
+                Action::ReadDocument(colleague_same_unit),
+            ),
+            ("document other agency", Action::ReadDocument(other_agency)),
         ];
-        assert_eq!(objects.len(), 17);
+        assert_eq!(objects.len(), 20);
         // Rows: callers in order; columns: objects in order. 1 = allowed.
-        let expected: [[u8; 17]; 8] = [
-            // self sameU sameA otherA | fixS fixA fixO | apA2 apAg apB1 apK apOut | period | grU grA grO | mode1
-            [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // employee
-            [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0], // verifier unit A1
-            [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier agency 1
-            [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier kanreg 2
-            [1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // verifier pusat
-            [1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 1], // admin agency 1
-            [1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0], // admin agency 2
-            [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], // admin bkn
+        let expected: [[u8; 20]; 8] = [
+            // self sameU sameA otherA | fixS fixA fixO | apA2 apAg apB1 apK apOut | period | grU grA grO | mode1 | docS docU docO
+            [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0], // employee
+            [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0], // verifier unit A1
+            [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0], // verifier agency 1
+            [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1], // verifier kanreg 2
+            [1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1], // verifier pusat
+            [1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 0], // admin agency 1
+            [1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0], // admin agency 2
+            [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0], // admin bkn
         ];
         for (row, (who_name, who)) in callers.iter().enumerate() {
             for (col, (what, action)) in objects.iter().enumerate() {
@@ -454,6 +471,7 @@ mod tests {
                 Action::ManagePeriod,
                 Action::GrantRegistration(subject),
                 Action::SetActivationMode(target.instansi_id),
+                Action::ReadDocument(subject),
             ] {
                 if authorize(&before, &action).is_ok() {
                     prop_assert!(authorize(&after, &action).is_ok());

@@ -73,6 +73,21 @@ pub async fn profil_by_nomor_induk(
     pool: &PgPool,
     nomor_induk: &str,
 ) -> Result<Option<Profil>, StoreError> {
+    profil(pool, nomor_induk, None).await
+}
+
+/// By the employee's id: PPT Non-ASN have no NIP to look them up by.
+pub async fn profil_by_id(pool: &PgPool, pegawai_id: i64) -> Result<Option<Profil>, StoreError> {
+    profil(pool, "", Some(pegawai_id)).await
+}
+
+/// One statement for both look-ups: the id, when given, wins; otherwise the
+/// NIP's row is found once (an init plan) and both go through the primary key.
+async fn profil(
+    pool: &PgPool,
+    nomor_induk: &str,
+    pegawai_id: Option<i64>,
+) -> Result<Option<Profil>, StoreError> {
     let Some(row) = sqlx::query!(
         r#"
         SELECT p.id, p.jenis, p.nomor_induk, p.nik, p.nama, p.gelar_depan, p.gelar_belakang,
@@ -95,9 +110,10 @@ pub async fn profil_by_nomor_induk(
         FROM pegawai p
         JOIN instansi i ON i.id = p.instansi_id
         JOIN unit_kerja u ON u.id = p.unit_kerja_id
-        WHERE p.nomor_induk = $1
+        WHERE p.id = coalesce($2::bigint, (SELECT q.id FROM pegawai q WHERE q.nomor_induk = $1))
         "#,
-        nomor_induk
+        nomor_induk,
+        pegawai_id
     )
     .fetch_optional(pool)
     .await?
