@@ -7,6 +7,7 @@ pub mod client_errors;
 pub mod config;
 pub mod db;
 pub mod documents;
+pub mod events;
 pub mod generator;
 pub mod health;
 pub mod language;

@@ -15,8 +15,8 @@ use app::auth::settings::AuthSettings;
 use app::profile::store::ProfileAccess;
 
 use crate::{
-    assets, client_errors, config::Config, documents, health, language, mail, rate_limit, security,
-    sessions,
+    assets, client_errors, config::Config, documents, events, health, language, mail, rate_limit,
+    security, sessions,
 };
 
 /// Everything a handler may need. Server functions get the pool through
@@ -111,6 +111,10 @@ pub async fn router(
         store: documents::object_store(&config.documents)?,
         max_bytes: config.documents.max_bytes,
     });
+    let proposal_events = Arc::new(events::ProposalEvents::start(
+        pool.clone(),
+        auth_settings.clone(),
+    ));
 
     let state = AppState {
         leptos_options: leptos_options.clone(),
@@ -157,6 +161,7 @@ pub async fn router(
     let router = router
         .layer(RequestBodyLimitLayer::new(max_body))
         .merge(documents::routes(documents))
+        .merge(events::routes(proposal_events))
         .layer(middleware::from_fn(
             client_errors::malformed_is_client_error,
         ))

@@ -6,39 +6,13 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use reqwest::{header, multipart, StatusCode};
+use reqwest::{header, StatusCode};
 use server::config::DocumentLocation;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
-use support::TestApp;
+use support::{pdf, upload, TestApp};
 
 const LIMIT: u64 = 4096;
-
-pub fn pdf(body: &str) -> Vec<u8> {
-    format!("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% {body}\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-        .into_bytes()
-}
-
-async fn upload(
-    app: &TestApp,
-    cookie: Option<&str>,
-    bytes: Vec<u8>,
-    name: &str,
-    mime: &str,
-) -> reqwest::Response {
-    let part = multipart::Part::bytes(bytes)
-        .file_name(name.to_owned())
-        .mime_str(mime)
-        .unwrap();
-    let mut request = app
-        .client
-        .post(app.url("/api/dokumen"))
-        .multipart(multipart::Form::new().part("berkas", part));
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    request.send().await.unwrap()
-}
 
 async fn rows(pool: &PgPool) -> i64 {
     sqlx::query_scalar("SELECT count(*) FROM dokumen")

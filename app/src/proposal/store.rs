@@ -287,3 +287,47 @@ pub async fn now(db: impl PgExecutor<'_>) -> Result<OffsetDateTime, sqlx::Error>
         .fetch_one(db)
         .await
 }
+
+/// One employee's timeline steps after `after_id`, oldest first, with the proposal
+/// each belongs to (what the live stream sends and replays).
+pub async fn events_after(
+    db: impl PgExecutor<'_>,
+    pegawai_id: i64,
+    after_id: i64,
+) -> Result<Vec<(i64, TimelineEntry)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        "SELECT id, usulan_id, jenis, tingkat, alasan, at FROM usulan_peristiwa
+          WHERE pegawai_id = $1 AND id > $2 ORDER BY id LIMIT 500",
+        pegawai_id,
+        after_id
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|e| {
+            Some((
+                e.usulan_id,
+                TimelineEntry {
+                    id: e.id,
+                    kind: EventKind::from_code(&e.jenis)?,
+                    level: e
+                        .tingkat
+                        .and_then(|t| Level::from_number(u8::try_from(t).ok()?)),
+                    reason: e.alasan,
+                    at: e.at,
+                },
+            ))
+        })
+        .collect())
+}
+
+/// The newest step of an employee's timeline (0 when there is none).
+pub async fn last_event_id(db: impl PgExecutor<'_>, pegawai_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar!(
+        r#"SELECT coalesce(max(id), 0) AS "id!" FROM usulan_peristiwa WHERE pegawai_id = $1"#,
+        pegawai_id
+    )
+    .fetch_one(db)
+    .await
+}

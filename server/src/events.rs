@@ -1,0 +1,222 @@
+//! Live proposal updates. Every app server listens to PostgreSQL's
+//! `usulan_peristiwa` channel (the table's trigger notifies at commit, whichever
+//! server or job wrote the step) and fans the news out to its own browsers over
+//! server-sent events. A notification is only a wake-up: what is sent is read from
+//! the table after the last id the browser has, so a reconnect (which sends
+//! `Last-Event-ID`) or a notification lost while the listener reconnected misses
+//! nothing.
+
+use std::{collections::VecDeque, convert::Infallible, sync::Arc, time::Duration};
+
+use axum::{
+    extract::{Query, State},
+    http::HeaderMap,
+    response::{
+        sse::{Event, KeepAlive, Sse},
+        IntoResponse, Response,
+    },
+    routing::get,
+    Json, Router,
+};
+use serde::{Deserialize, Serialize};
+use sqlx::{postgres::PgListener, PgPool};
+use tokio::sync::broadcast;
+use tower_sessions::Session;
+
+use app::auth::error::AuthError;
+use app::auth::session::current;
+use app::auth::settings::AuthSettings;
+use app::proposal::store::{events_after, last_event_id};
+use app::proposal::submission::TimelineEntry;
+
+pub const CHANNEL: &str = "usulan_peristiwa";
+
+/// Whose timeline grew (the notification's payload).
+#[derive(Clone, Copy, Debug, Deserialize)]
+pub struct Pointer {
+    pub id: i64,
+    pub pegawai_id: i64,
+}
+
+#[derive(Clone)]
+pub struct ProposalEvents {
+    pool: PgPool,
+    settings: AuthSettings,
+    news: broadcast::Sender<Pointer>,
+}
+
+impl ProposalEvents {
+    /// Starts this process's listener. It reconnects by itself; while it is away,
+    /// every open stream re-reads its table anyway (see `stream`).
+    pub fn start(pool: PgPool, settings: AuthSettings) -> Self {
+        let (news, _) = broadcast::channel(1024);
+        let sender = news.clone();
+        let listen_pool = pool.clone();
+        tokio::spawn(async move {
+            loop {
+                if let Err(e) = listen(&listen_pool, &sender).await {
+                    tracing::warn!(error = %e, "proposal event listener stopped; reconnecting");
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        });
+        Self {
+            pool,
+            settings,
+            news,
+        }
+    }
+}
+
+async fn listen(pool: &PgPool, news: &broadcast::Sender<Pointer>) -> Result<(), sqlx::Error> {
+    let mut listener = PgListener::connect_with(pool).await?;
+    listener.listen(CHANNEL).await?;
+    loop {
+        let notification = listener.recv().await?;
+        match serde_json::from_str::<Pointer>(notification.payload()) {
+            // Nobody listening is fine: no browser of this server is interested.
+            Ok(pointer) => {
+                let _ = news.send(pointer);
+            }
+            Err(e) => tracing::warn!(error = %e, "an unreadable proposal notification"),
+        }
+    }
+}
+
+pub fn routes(events: Arc<ProposalEvents>) -> Router {
+    Router::new()
+        .route("/api/usulan/peristiwa", get(stream))
+        .with_state(events)
+}
+
+#[derive(Deserialize)]
+struct Since {
+    /// The last step the page already shows (its list came with ids).
+    setelah: Option<i64>,
+}
+
+/// What each event carries.
+#[derive(Serialize)]
+struct Step<'a> {
+    usulan_id: i64,
+    #[serde(flatten)]
+    entry: &'a TimelineEntry,
+}
+
+/// How often a stream re-reads its table without being woken (a safety net for
+/// notifications lost while the listener was reconnecting).
+const SWEEP: Duration = Duration::from_secs(15);
+
+/// Where one browser's stream stands.
+struct Cursor {
+    pool: PgPool,
+    me: i64,
+    /// The last step sent.
+    last: i64,
+    news: broadcast::Receiver<Pointer>,
+    queue: VecDeque<Event>,
+    /// The table may hold steps not yet sent.
+    stale: bool,
+}
+
+impl Cursor {
+    async fn read(&mut self) {
+        match events_after(&self.pool, self.me, self.last).await {
+            Ok(steps) => {
+                for (usulan_id, entry) in &steps {
+                    self.last = entry.id;
+                    let data = serde_json::to_string(&Step {
+                        usulan_id: *usulan_id,
+                        entry,
+                    })
+                    .unwrap_or_default();
+                    self.queue.push_back(
+                        Event::default()
+                            .id(entry.id.to_string())
+                            .event("usulan")
+                            .data(data),
+                    );
+                }
+                // A full page: there may be more right behind it.
+                self.stale = steps.len() == 500;
+            }
+            Err(e) => tracing::warn!(error = %e, "reading proposal events"),
+        }
+    }
+
+    /// Sleeps until this employee's timeline may have grown (their notification, a
+    /// lag, or the sweep): Some(true). None when the server is shutting down.
+    async fn wait(&mut self) -> Option<bool> {
+        let (me, last) = (self.me, self.last);
+        let news = &mut self.news;
+        let woken = tokio::time::timeout(SWEEP, async move {
+            loop {
+                match news.recv().await {
+                    Ok(p) if p.pegawai_id == me && p.id > last => return Some(true),
+                    Ok(_) => continue,
+                    Err(broadcast::error::RecvError::Lagged(_)) => return Some(true),
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                }
+            }
+        })
+        .await;
+        woken.unwrap_or(Some(true))
+    }
+}
+
+async fn stream(
+    State(events): State<Arc<ProposalEvents>>,
+    session: Session,
+    headers: HeaderMap,
+    Query(since): Query<Since>,
+) -> Response {
+    let user = match current(&session, &events.pool, &events.settings).await {
+        Ok(Some(user)) => user,
+        Ok(None) => {
+            let e = AuthError::Unauthenticated;
+            return (e.status(), Json(e)).into_response();
+        }
+        Err(e) => return (e.status(), Json(e)).into_response(),
+    };
+    let me = user.principal.pegawai_id;
+    let resume = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .or(since.setelah);
+    let last = match resume {
+        Some(id) => id,
+        None => match last_event_id(&events.pool, me).await {
+            Ok(id) => id,
+            Err(e) => {
+                tracing::error!(error = %e, "reading the last proposal event");
+                let e = AuthError::Server("events".into());
+                return (e.status(), Json(e)).into_response();
+            }
+        },
+    };
+    let state = Cursor {
+        pool: events.pool.clone(),
+        me,
+        last,
+        news: events.news.subscribe(),
+        queue: VecDeque::new(),
+        stale: true,
+    };
+    let body = futures::stream::unfold(state, |mut cursor| async move {
+        loop {
+            if let Some(event) = cursor.queue.pop_front() {
+                return Some((Ok::<Event, Infallible>(event), cursor));
+            }
+            if cursor.stale {
+                cursor.stale = false;
+                cursor.read().await;
+                continue;
+            }
+            cursor.stale = cursor.wait().await?;
+        }
+    });
+    Sse::new(body)
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}

@@ -1,0 +1,431 @@
+//! Proposals over real HTTP: a closed period refuses them, a rank change with a PDF
+//! goes in with its before and after, the record's own rules refuse an inconsistent
+//! one field by field, one open proposal per record is enforced by the database, the
+//! same idempotency key makes one proposal however often (and however concurrently)
+//! it is sent, and a withdrawn proposal frees its record with its timeline kept.
+
+mod support;
+
+use app::domain::reference::{GolonganPns, JenisDokumen};
+use app::domain::riwayat::RiwayatPangkat;
+use app::profile::store::profil_by_nomor_induk;
+use app::proposal::change::{ProposedRecord, Target};
+use app::proposal::submission::{IdempotencyKey, Submission};
+use reqwest::{header, StatusCode};
+use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
+use sqlx::PgPool;
+use support::{pdf, upload, TestApp};
+use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
+
+struct World {
+    app: TestApp,
+    pool: PgPool,
+    /// Rina: a PNS with a rank history, and BKN's admin (she sets the period).
+    rina: String,
+    budi: String,
+    rina_instansi: i32,
+}
+
+async fn world(pool: PgPool) -> World {
+    load_demo_if_empty(&pool).await.unwrap();
+    let app = TestApp::spawn(pool.clone()).await;
+    let rina = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
+    let budi = app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    let rina_instansi =
+        sqlx::query_scalar("SELECT instansi_id FROM pegawai WHERE nomor_induk = $1")
+            .bind(DEMO_PNS_NIP)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    World {
+        app,
+        pool,
+        rina,
+        budi,
+        rina_instansi,
+    }
+}
+
+fn key(n: u32) -> IdempotencyKey {
+    IdempotencyKey::parse(&format!("00000000-0000-4000-8000-{n:012}")).unwrap()
+}
+
+fn at(offset: Duration) -> String {
+    (OffsetDateTime::now_utc() + offset)
+        .format(&Rfc3339)
+        .unwrap()
+}
+
+impl World {
+    async fn set_period(
+        &self,
+        cookie: &str,
+        instansi: Option<i32>,
+        opens: Duration,
+        closes: Duration,
+    ) -> reqwest::Response {
+        let mut form = vec![("dibuka", at(opens)), ("ditutup", at(closes))];
+        if let Some(i) = instansi {
+            form.push(("instansi", i.to_string()));
+        }
+        self.app
+            .client
+            .post(self.app.url("/api/atur_periode"))
+            .header(header::COOKIE, cookie)
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn open_period(&self) {
+        let response = self
+            .set_period(&self.rina, None, -Duration::hours(1), Duration::days(30))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+
+    async fn document(&self, cookie: &str, text: &str) -> i64 {
+        let response = upload(
+            &self.app,
+            Some(cookie),
+            pdf(text),
+            "sk.pdf",
+            "application/pdf",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        response.json::<serde_json::Value>().await.unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    }
+
+    async fn latest_rank(&self) -> RiwayatPangkat {
+        profil_by_nomor_induk(&self.pool, DEMO_PNS_NIP)
+            .await
+            .unwrap()
+            .unwrap()
+            .pegawai
+            .pangkat[0]
+            .clone()
+    }
+
+    async fn submit(&self, cookie: &str, submission: &Submission) -> reqwest::Response {
+        self.app
+            .client
+            .post(self.app.url("/api/ajukan_usulan"))
+            .header(header::COOKIE, cookie)
+            .json(&serde_json::json!({ "usulan": submission }))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn withdraw(&self, cookie: &str, id: i64) -> reqwest::Response {
+        self.app
+            .client
+            .post(self.app.url("/api/tarik_usulan"))
+            .header(header::COOKIE, cookie)
+            .form(&[("id", id.to_string())])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
+    }
+
+    /// Rina's latest rank raised to `golongan`, supported by `dokumen_id`.
+    async fn rank_change(&self, n: u32, golongan: GolonganPns, dokumen_id: i64) -> Submission {
+        let mut rank = self.latest_rank().await;
+        let target = Target::Existing(rank.id);
+        rank.golongan = golongan;
+        Submission {
+            kunci: key(n),
+            target,
+            record: ProposedRecord::Pangkat(rank),
+            dokumen_id,
+            jenis_dokumen: JenisDokumen::SkKenaikanPangkat,
+        }
+    }
+}
+
+async fn text(response: reqwest::Response) -> (StatusCode, String) {
+    let status = response.status();
+    (status, response.text().await.unwrap())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_rank_change_needs_an_open_period_a_pdf_and_consistent_values(pool: PgPool) {
+    let w = world(pool).await;
+    let document = w.document(&w.rina, "SK KP IV/a").await;
+    let raise = w.rank_change(1, GolonganPns::IVA, document).await;
+
+    // Nothing is accepted before BKN opens the period.
+    let (status, body) = text(w.submit(&w.rina, &raise).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("belum dibuka"), "{body}");
+    w.open_period().await;
+
+    // A rank below the one before it: the rank rule's finding, on its field.
+    let falling = w.rank_change(2, GolonganPns::IIIA, document).await;
+    let (status, body) = text(w.submit(&w.rina, &falling).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("pangkat[0].golongan"), "{body}");
+    // The wrong kind of document for a rank, someone else's document, nobody signed in.
+    let mut wrong_kind = w.rank_change(3, GolonganPns::IVA, document).await;
+    wrong_kind.jenis_dokumen = JenisDokumen::Ijazah;
+    let (status, body) = text(w.submit(&w.rina, &wrong_kind).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("bukan dokumen pendukung"), "{body}");
+    let budis = w.document(&w.budi, "not Rina's").await;
+    let borrowed = w.rank_change(4, GolonganPns::IVA, budis).await;
+    let (status, body) = text(w.submit(&w.rina, &borrowed).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("dokumen_id"), "{body}");
+    let anonymous = w
+        .app
+        .client
+        .post(w.app.url("/api/ajukan_usulan"))
+        .json(&serde_json::json!({ "usulan": raise }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    // Budi is PPPK: ranks are not his to propose.
+    let budi_doc = w.document(&w.budi, "Budi's SK").await;
+    let mut not_his = w.rank_change(5, GolonganPns::IVA, budi_doc).await;
+    not_his.kunci = key(6);
+    let (status, _) = text(w.submit(&w.budi, &not_his).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(w.count("SELECT count(*) FROM usulan").await, 0);
+
+    // The real thing: stored with the record before and after, the chain of its
+    // authority, a first timeline step and an audit entry.
+    let before = w.latest_rank().await;
+    let (status, body) = text(w.submit(&w.rina, &raise).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let id: i64 = body.parse().unwrap();
+    let (lama, baru, rantai, status): (serde_json::Value, serde_json::Value, Vec<i16>, String) =
+        sqlx::query_as("SELECT nilai_lama, nilai_baru, rantai, status FROM usulan WHERE id = $1")
+            .bind(id)
+            .fetch_one(&w.pool)
+            .await
+            .unwrap();
+    assert_eq!(lama["data"]["golongan"], "III/d");
+    assert_eq!(baru["data"]["golongan"], "IV/a");
+    assert_eq!(baru["data"]["id"], before.id);
+    assert_eq!(rantai, [2, 4]);
+    assert_eq!(status, "diajukan");
+    // A proposal is not the data: the record is unchanged until approved.
+    assert_eq!(w.latest_rank().await, before);
+    assert_eq!(
+        w.count("SELECT count(*) FROM audit_log WHERE event = 'proposal.submitted'")
+            .await,
+        1
+    );
+
+    let mine: serde_json::Value = w
+        .app
+        .client
+        .get(w.app.url("/api/usulan_saya"))
+        .header(header::COOKIE, &w.rina)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    assert_eq!(mine[0]["before"]["data"]["golongan"], "III/d");
+    assert_eq!(mine[0]["after"]["data"]["golongan"], "IV/a");
+    assert_eq!(mine[0]["timeline"][0]["kind"], "Submitted");
+    let budis: serde_json::Value = w
+        .app
+        .client
+        .get(w.app.url("/api/usulan_saya"))
+        .header(header::COOKIE, &w.budi)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(budis, serde_json::json!([]));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn one_open_proposal_per_record_and_one_proposal_per_key(pool: PgPool) {
+    let w = world(pool).await;
+    w.open_period().await;
+    let document = w.document(&w.rina, "SK").await;
+    let raise = w.rank_change(1, GolonganPns::IVA, document).await;
+
+    // A double tap, ten times at once: one proposal, every answer its id.
+    let answers = futures_join(10, || w.submit(&w.rina, &raise)).await;
+    let mut ids = Vec::new();
+    for response in answers {
+        let (status, body) = text(response).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        ids.push(body);
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert_eq!(w.count("SELECT count(*) FROM usulan").await, 1);
+    assert_eq!(w.count("SELECT count(*) FROM usulan_peristiwa").await, 1);
+
+    // The same key with other values is not a retry.
+    let mut reused = w.rank_change(1, GolonganPns::IVB, document).await;
+    reused.kunci = key(1);
+    let (status, body) = text(w.submit(&w.rina, &reused).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("bertabrakan"), "{body}");
+
+    // Another submission on the same record, from ten fresh keys at once: all refused.
+    let mut others = Vec::new();
+    for n in 10..20 {
+        others.push(w.rank_change(n, GolonganPns::IVB, document).await);
+    }
+    let answers = futures::future::join_all(others.iter().map(|s| w.submit(&w.rina, s))).await;
+    for response in answers {
+        let (status, body) = text(response).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.contains("belum selesai"), "{body}");
+    }
+    assert_eq!(w.count("SELECT count(*) FROM usulan").await, 1);
+
+    // The database itself holds the line, whatever the application checks.
+    let direct = sqlx::query(
+        "INSERT INTO usulan (pegawai_id, riwayat, record_id, baru, nilai_baru, dokumen_id,
+                             jenis_dokumen, rantai, status, kunci_idempoten)
+         SELECT pegawai_id, riwayat, record_id, false, nilai_baru, dokumen_id, jenis_dokumen,
+                rantai, 'diajukan', '11111111-1111-4111-8111-111111111111'
+           FROM usulan LIMIT 1",
+    )
+    .execute(&w.pool)
+    .await;
+    let e = direct.expect_err("a second open proposal on one record");
+    assert_eq!(
+        e.as_database_error().unwrap().constraint(),
+        Some("usulan_one_open_per_record")
+    );
+}
+
+/// Runs `n` copies of a request at once.
+async fn futures_join<'a, F, Fut>(n: usize, make: F) -> Vec<reqwest::Response>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = reqwest::Response> + 'a,
+{
+    futures::future::join_all((0..n).map(|_| make())).await
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_withdrawn_proposal_frees_its_record_and_keeps_its_timeline(pool: PgPool) {
+    let w = world(pool).await;
+    w.open_period().await;
+    let document = w.document(&w.rina, "SK").await;
+    let first = w.rank_change(1, GolonganPns::IVA, document).await;
+    let id: i64 = text(w.submit(&w.rina, &first).await)
+        .await
+        .1
+        .parse()
+        .unwrap();
+
+    // Not Budi's to withdraw.
+    let (status, body) = text(w.withdraw(&w.budi, id).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("tidak ditemukan"), "{body}");
+
+    assert_eq!(w.withdraw(&w.rina, id).await.status(), StatusCode::OK);
+    // Twice is refused, clearly, and changes nothing.
+    let (status, body) = text(w.withdraw(&w.rina, id).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("sudah selesai"), "{body}");
+
+    let second = w.rank_change(2, GolonganPns::IVB, document).await;
+    let (status, body) = text(w.submit(&w.rina, &second).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let steps: Vec<String> =
+        sqlx::query_scalar("SELECT jenis FROM usulan_peristiwa WHERE usulan_id = $1 ORDER BY id")
+            .bind(id)
+            .fetch_all(&w.pool)
+            .await
+            .unwrap();
+    assert_eq!(steps, ["diajukan", "ditarik"]);
+    assert_eq!(
+        w.count("SELECT count(*) FROM audit_log WHERE event = 'proposal.withdrawn'")
+            .await,
+        1
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_period_is_bkn_s_to_set_and_an_agency_extension_reopens_it(pool: PgPool) {
+    let w = world(pool).await;
+    // Budi is no BKN admin.
+    let refused = w
+        .set_period(&w.budi, None, -Duration::hours(1), Duration::days(1))
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    // Closing before opening is refused with a message on the field.
+    let (status, body) = text(
+        w.set_period(&w.rina, None, Duration::days(2), Duration::days(1))
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("ditutup"), "{body}");
+
+    // The national period closed an hour ago.
+    let closed = w
+        .set_period(&w.rina, None, -Duration::days(30), -Duration::hours(1))
+        .await;
+    assert_eq!(closed.status(), StatusCode::OK);
+    let document = w.document(&w.rina, "SK").await;
+    let raise = w.rank_change(1, GolonganPns::IVA, document).await;
+    let (status, body) = text(w.submit(&w.rina, &raise).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("sudah ditutup"), "{body}");
+    let state: serde_json::Value = w
+        .app
+        .client
+        .get(w.app.url("/api/periode_saya"))
+        .header(header::COOKIE, &w.rina)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(state.get("Closed").is_some(), "{state}");
+
+    // Extended for Rina's agency only.
+    let extended = w
+        .set_period(
+            &w.rina,
+            Some(w.rina_instansi),
+            -Duration::days(30),
+            Duration::days(7),
+        )
+        .await;
+    assert_eq!(extended.status(), StatusCode::OK);
+    let (status, body) = text(w.submit(&w.rina, &raise).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        w.count("SELECT count(*) FROM audit_log WHERE event = 'period.changed'")
+            .await,
+        2
+    );
+    let unknown = w
+        .set_period(
+            &w.rina,
+            Some(999_999),
+            -Duration::days(1),
+            Duration::days(1),
+        )
+        .await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
