@@ -4,6 +4,7 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod profile;
+pub mod proposals;
 pub mod reconciliation;
 pub mod registration;
 pub mod set_password;

@@ -14,6 +14,7 @@ use crate::pages::{
     login::LoginPage,
     not_found::NotFound,
     profile::ProfilePage,
+    proposals::ProposalsPage,
     reconciliation::{ConfirmContactPage, ReconciliationPage},
     registration::{RegistrationDecisionPage, RegistrationPage},
     set_password::SetPasswordPage,
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("admin") view=AdminPage />
                         <Route path=StaticSegment("rekonsiliasi") view=ReconciliationPage />
                         <Route path=StaticSegment("registrasi") view=RegistrationPage />
+                        <Route path=StaticSegment("usulan") view=ProposalsPage />
                         <Route
                             path=(StaticSegment("registrasi"), StaticSegment("verifikasi"))
                             view=RegistrationDecisionPage

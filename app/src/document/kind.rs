@@ -87,7 +87,7 @@ impl Localized for DocumentProblem {
 
 fn megabytes(bytes: u64) -> String {
     let tenths = (bytes * 10 + 524_288) / 1_048_576;
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{} MB", tenths / 10)
     } else {
         format!("{}.{} MB", tenths / 10, tenths % 10)

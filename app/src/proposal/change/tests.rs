@@ -10,7 +10,7 @@ const TODAY: Date = date!(2026 - 11 - 23);
 
 /// As the profile store reads them: newest first.
 fn as_stored(mut pegawai: Pegawai) -> Pegawai {
-    pegawai.pangkat.sort_by(|a, b| b.tmt.cmp(&a.tmt));
+    pegawai.pangkat.sort_by_key(|r| std::cmp::Reverse(r.tmt));
     pegawai
 }
 
