@@ -51,11 +51,22 @@ pub fn object_store(config: &DocumentConfig) -> anyhow::Result<Arc<dyn ObjectSto
                 folder,
             )?)
         }
-        DocumentLocation::S3(url) => Arc::new(
-            object_store::aws::AmazonS3Builder::from_env()
+        DocumentLocation::S3(url) => {
+            // The builder takes only the bucket from the URL; the rest is our prefix.
+            let bucket = object_store::aws::AmazonS3Builder::from_env()
                 .with_url(url)
-                .build()?,
-        ),
+                .build()?;
+            let prefix = url
+                .trim_start_matches("s3://")
+                .split_once('/')
+                .map(|(_, p)| p.trim_matches('/'))
+                .unwrap_or("");
+            if prefix.is_empty() {
+                Arc::new(bucket)
+            } else {
+                Arc::new(object_store::prefix::PrefixStore::new(bucket, prefix))
+            }
+        }
     })
 }
 

@@ -117,6 +117,10 @@ struct Cursor {
     queue: VecDeque<Event>,
     /// The table may hold steps not yet sent.
     stale: bool,
+    /// Asked again at each sweep: the stream ends with the sign-in it began under
+    /// (absolute timeout, "log out everywhere", a password change, a removed account).
+    session: Session,
+    settings: AuthSettings,
 }
 
 impl Cursor {
@@ -145,7 +149,8 @@ impl Cursor {
     }
 
     /// Sleeps until this employee's timeline may have grown (their notification, a
-    /// lag, or the sweep): Some(true). None when the server is shutting down.
+    /// lag, or the sweep): Some(true). None when the stream should end (the server
+    /// is shutting down, or the sign-in is over).
     async fn wait(&mut self) -> Option<bool> {
         let (me, last) = (self.me, self.last);
         let news = &mut self.news;
@@ -160,7 +165,17 @@ impl Cursor {
             }
         })
         .await;
-        woken.unwrap_or(Some(true))
+        match woken {
+            Ok(news) => news,
+            Err(_sweep) => self.still_signed_in().await.then_some(true),
+        }
+    }
+
+    async fn still_signed_in(&self) -> bool {
+        matches!(
+            current(&self.session, &self.pool, &self.settings).await,
+            Ok(Some(user)) if user.principal.pegawai_id == self.me
+        )
     }
 }
 
@@ -202,6 +217,8 @@ async fn stream(
         news: events.news.subscribe(),
         queue: VecDeque::new(),
         stale: true,
+        session,
+        settings: events.settings.clone(),
     };
     let body = futures::stream::unfold(state, |mut cursor| async move {
         loop {

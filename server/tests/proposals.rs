@@ -197,8 +197,9 @@ async fn a_rank_change_needs_an_open_period_a_pdf_and_consistent_values(pool: Pg
     let budi_doc = w.document(&w.budi, "Budi's SK").await;
     let mut not_his = w.rank_change(5, GolonganPns::IVA, budi_doc).await;
     not_his.kunci = key(6);
-    let (status, _) = text(w.submit(&w.budi, &not_his).await).await;
+    let (status, body) = text(w.submit(&w.budi, &not_his).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("tidak berlaku"), "{body}");
     assert_eq!(w.count("SELECT count(*) FROM usulan").await, 0);
 
     // The real thing: stored with the record before and after, the chain of its
@@ -428,4 +429,51 @@ async fn the_period_is_bkn_s_to_set_and_an_agency_extension_reopens_it(pool: PgP
         )
         .await;
     assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// The live stream resumes after the last id it sent, so one employee's steps must
+/// commit in id order: a second step waits for the first one's transaction.
+#[sqlx::test(migrations = "../migrations")]
+async fn an_employees_timeline_steps_commit_in_id_order(pool: PgPool) {
+    use app::proposal::store::insert_event;
+    use app::proposal::submission::EventKind;
+
+    let w = world(pool.clone()).await;
+    w.open_period().await;
+    let document = w.document(&w.rina, "SK").await;
+    let raise = w.rank_change(1, GolonganPns::IVA, document).await;
+    let id: i64 = text(w.submit(&w.rina, &raise).await)
+        .await
+        .1
+        .parse()
+        .unwrap();
+    let rina: i64 = sqlx::query_scalar("SELECT pegawai_id FROM usulan WHERE id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+
+    let mut first = pool.begin().await.unwrap();
+    let first_id = insert_event(&mut first, id, rina, EventKind::Approved, None, None, None)
+        .await
+        .unwrap();
+    let second = tokio::spawn({
+        let pool = pool.clone();
+        async move {
+            let mut tx = pool.begin().await.unwrap();
+            let second_id = insert_event(&mut tx, id, rina, EventKind::Returned, None, None, None)
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            second_id
+        }
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        !second.is_finished(),
+        "the second step waits for the first to commit"
+    );
+    first.commit().await.unwrap();
+    let second_id = second.await.unwrap();
+    assert!(second_id > first_id);
 }

@@ -251,7 +251,7 @@ fn ProposalCard(
 }
 
 /// Listens for this employee's new timeline steps (the browser reconnects by itself
-/// and resumes from the last event id); each one bumps `live`.
+/// and resumes from the last event id); each one, and each (re)connection, bumps `live`.
 fn follow_live_events(live: RwSignal<u32>) {
     #[cfg(feature = "hydrate")]
     Effect::new(move |started: Option<()>| {
@@ -263,10 +263,13 @@ fn follow_live_events(live: RwSignal<u32>) {
         let Ok(source) = web_sys::EventSource::new("/api/usulan/peristiwa") else {
             return;
         };
-        let on_step = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
+        let on_step = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
             live.update(|n| *n = n.wrapping_add(1));
         });
         let _ = source.add_event_listener_with_callback("usulan", on_step.as_ref().unchecked_ref());
+        // Steps taken between the list's read and the stream's (re)connection would
+        // never arrive as events: re-read the list whenever the stream opens.
+        let _ = source.add_event_listener_with_callback("open", on_step.as_ref().unchecked_ref());
         let held = SendWrapper::new((source, on_step));
         on_cleanup(move || {
             let (source, _callback) = held.take();

@@ -118,13 +118,24 @@ impl Localized for PeriodState {
 }
 
 /// The agency's own window wins over the national one: that is how BKN extends a
-/// deadline for one agency (or closes it early) without touching the others.
+/// deadline for one agency (or closes it early) without touching the others. An
+/// agency window that closed before the national one opened belongs to an earlier
+/// period and no longer counts, so last year's extension never keeps an agency out
+/// of this year's period.
 pub fn state(national: Option<Window>, agency: Option<Window>, now: OffsetDateTime) -> PeriodState {
-    match agency.or(national) {
+    match applicable(national, agency) {
         None => PeriodState::NotScheduled,
         Some(w) if now < w.opens => PeriodState::NotYetOpen { opens: w.opens },
         Some(w) if now < w.closes => PeriodState::Open { closes: w.closes },
         Some(w) => PeriodState::Closed { closed: w.closes },
+    }
+}
+
+/// The window that decides: the agency's, unless it is left over from an earlier period.
+pub fn applicable(national: Option<Window>, agency: Option<Window>) -> Option<Window> {
+    match (national, agency) {
+        (Some(n), Some(a)) if a.closes < n.opens => Some(n),
+        (n, a) => a.or(n),
     }
 }
 
@@ -176,6 +187,16 @@ mod tests {
         assert_eq!(state(None, None, at(0)), PeriodState::NotScheduled);
     }
 
+    #[test]
+    fn last_periods_extension_does_not_keep_an_agency_out_of_the_next() {
+        let last_year_extension = Window::new(at(0), at(200)).unwrap();
+        let this_year = Window::new(at(1_000), at(2_000)).unwrap();
+        assert_eq!(
+            state(Some(this_year), Some(last_year_extension), at(1_500)),
+            PeriodState::Open { closes: at(2_000) }
+        );
+    }
+
     proptest! {
         #[test]
         fn open_exactly_inside_the_window_that_applies(
@@ -185,7 +206,7 @@ mod tests {
         ) {
             let now = at(now);
             let result = state(national, agency, now);
-            match agency.or(national) {
+            match applicable(national, agency) {
                 None => prop_assert_eq!(result, PeriodState::NotScheduled),
                 Some(w) => {
                     prop_assert_eq!(result.is_open(), w.opens <= now && now < w.closes);
@@ -197,11 +218,20 @@ mod tests {
                     }
                 }
             }
-            // The national window never matters once the agency has its own.
+            // While the agency's window is current, the national one does not matter;
+            // once a national period opens after it closed, only the national one does.
             if let Some(agency) = agency {
-                prop_assert_eq!(result, state(None, Some(agency), now));
-                let later = Window::new(agency.opens, agency.closes + Duration::days(1)).unwrap();
-                prop_assert_eq!(result, state(Some(later), Some(agency), now));
+                let current = national.is_none_or(|n| agency.closes >= n.opens);
+                if current {
+                    prop_assert_eq!(result, state(None, Some(agency), now));
+                } else {
+                    prop_assert_eq!(result, state(national, None, now));
+                }
+                let alongside = Window::new(agency.opens, agency.closes + Duration::days(1)).unwrap();
+                prop_assert_eq!(
+                    state(None, Some(agency), now),
+                    state(Some(alongside), Some(agency), now)
+                );
             }
         }
     }

@@ -200,7 +200,15 @@ pub async fn submit(
                 None => Err(ProposalError::KeyReused),
             };
         }
-        Err(e) if is_open_proposal_conflict(&e) => return Err(ProposalError::AlreadyOpen),
+        // Either another proposal holds the record, or the same key raced in and
+        // both passed the key check: then this is a retry after all.
+        Err(e) if is_open_proposal_conflict(&e) => {
+            drop(tx);
+            return match repeated(pool, who, &submission).await? {
+                Some(id) => Ok(Submitted::Repeated(id)),
+                None => Err(ProposalError::AlreadyOpen),
+            };
+        }
         Err(e) => return Err(e.into()),
     };
     store::insert_event(

@@ -139,6 +139,10 @@ pub async fn insert(
 }
 
 /// Appends a step to the timeline (the table's trigger announces it at commit).
+///
+/// An employee's steps must become visible in id order: the live stream resumes
+/// after the last id it sent, so a smaller id committing later would never be sent.
+/// A per-employee lock, held to commit, makes each step wait for the one before.
 pub async fn insert_event(
     tx: &mut Transaction<'_, Postgres>,
     usulan_id: i64,
@@ -148,6 +152,12 @@ pub async fn insert_event(
     actor: Option<i64>,
     reason: Option<&str>,
 ) -> Result<i64, sqlx::Error> {
+    sqlx::query!(
+        "SELECT pg_advisory_xact_lock(19700, (($1::bigint) % 2147483647)::int)",
+        pegawai_id
+    )
+    .execute(&mut **tx)
+    .await?;
     sqlx::query_scalar!(
         "INSERT INTO usulan_peristiwa (usulan_id, pegawai_id, jenis, tingkat, aktor_id, alasan)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
