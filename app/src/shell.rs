@@ -10,6 +10,7 @@ use crate::i18n::I18nContextProvider;
 use crate::pages::{
     account::AccountPage,
     admin::AdminPage,
+    confirmation::ConfirmationPage,
     home::HomePage,
     login::LoginPage,
     not_found::NotFound,
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("rekonsiliasi") view=ReconciliationPage />
                         <Route path=StaticSegment("registrasi") view=RegistrationPage />
                         <Route path=StaticSegment("usulan") view=ProposalsPage />
+                        <Route path=StaticSegment("konfirmasi") view=ConfirmationPage />
                         <Route
                             path=(StaticSegment("registrasi"), StaticSegment("verifikasi"))
                             view=RegistrationDecisionPage

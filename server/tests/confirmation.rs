@@ -120,3 +120,43 @@ async fn an_employee_confirms_sections_of_their_own_record(pool: PgPool) {
     .unwrap();
     assert_eq!(audited, 2);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_employee_reads_their_own_progress_and_nobody_else_does(pool: PgPool) {
+    load_demo_if_empty(&pool).await.unwrap();
+    let app = TestApp::spawn(pool.clone()).await;
+    let anonymous = app
+        .client
+        .get(app.url("/api/konfirmasi_saya"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+
+    let budi = app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    confirm(&app, Some(&budi), "keluarga").await;
+    let own: serde_json::Value = app
+        .client
+        .get(app.url("/api/konfirmasi_saya"))
+        .header(header::COOKIE, &budi)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(done_of(&own), (1, 5));
+    // Rina's progress is her own: Budi's confirmation is not in it.
+    let rina = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
+    let hers: serde_json::Value = app
+        .client
+        .get(app.url("/api/konfirmasi_saya"))
+        .header(header::COOKIE, &rina)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(done_of(&hers), (0, 13));
+}

@@ -33,6 +33,7 @@ pub fn AccountPage() -> impl IntoView {
                             view! {
                                 <p>{t!(i18n, signed_in_as)} " " <strong data-testid="me-name">{me.name}</strong></p>
                                 {profile.map(|href| view! { <p><a href=href>{t!(i18n, my_profile)}</a></p> })}
+                                <p><a href="/konfirmasi" data-testid="confirmation-link">{t!(i18n, check_data)}</a></p>
                                 <p><a href="/usulan" data-testid="proposals-link">{t!(i18n, my_proposals)}</a></p>
                                 {me.is_admin.then(|| view! { <p><a href="/admin" data-testid="admin-link">{t!(i18n, admin_link)}</a></p> })}
                                 {me.registration_desk.then(|| view! { <p><a href="/registrasi/verifikasi" data-testid="registration-desk-link">{t!(i18n, registration_desk_link)}</a></p> })}

@@ -67,3 +67,20 @@ pub async fn konfirmasi_data(bagian: String) -> Result<Progress, AuthError> {
         .map_err(server)?
         .ok_or_else(|| edge::refuse(AuthError::Forbidden))
 }
+
+/// The signed-in employee's own confirmation progress.
+#[server(prefix = "/api", endpoint = "konfirmasi_saya", input = GetUrl)]
+pub async fn konfirmasi_saya() -> Result<Progress, AuthError> {
+    use crate::auth::api::{current_user, edge};
+
+    let user = current_user()
+        .await?
+        .ok_or_else(|| edge::refuse(AuthError::Unauthenticated))?;
+    super::store::progress(&edge::pool(), user.principal.pegawai_id)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "reading confirmations");
+            edge::refuse(AuthError::Server("confirmations".into()))
+        })?
+        .ok_or_else(|| edge::refuse(AuthError::Forbidden))
+}
