@@ -30,3 +30,12 @@ export async function hydrated(page) {
     timeout: 20_000,
   });
 }
+
+/** Opens `path` of `base` in a new page of `context`, expects a 200, waits for hydration. */
+export async function openHydrated(context, base, path) {
+  const page = await context.newPage();
+  const response = await page.goto(base + path);
+  if (response.status() !== 200) throw new Error(`${path}: HTTP ${response.status()}`);
+  await hydrated(page);
+  return page;
+}

@@ -135,28 +135,10 @@ async fn an_employee_reads_their_own_progress_and_nobody_else_does(pool: PgPool)
 
     let budi = app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
     confirm(&app, Some(&budi), "keluarga").await;
-    let own: serde_json::Value = app
-        .client
-        .get(app.url("/api/konfirmasi_saya"))
-        .header(header::COOKIE, &budi)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let own = app.get_json("/api/konfirmasi_saya", &budi).await;
     assert_eq!(done_of(&own), (1, 5));
     // Rina's progress is her own: Budi's confirmation is not in it.
     let rina = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
-    let hers: serde_json::Value = app
-        .client
-        .get(app.url("/api/konfirmasi_saya"))
-        .header(header::COOKIE, &rina)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let hers = app.get_json("/api/konfirmasi_saya", &rina).await;
     assert_eq!(done_of(&hers), (0, 13));
 }

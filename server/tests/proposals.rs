@@ -227,32 +227,12 @@ async fn a_rank_change_needs_an_open_period_a_pdf_and_consistent_values(pool: Pg
         1
     );
 
-    let mine: serde_json::Value = w
-        .app
-        .client
-        .get(w.app.url("/api/usulan_saya"))
-        .header(header::COOKIE, &w.rina)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let mine = w.app.get_json("/api/usulan_saya", &w.rina).await;
     assert_eq!(mine.as_array().unwrap().len(), 1);
     assert_eq!(mine[0]["before"]["data"]["golongan"], "III/d");
     assert_eq!(mine[0]["after"]["data"]["golongan"], "IV/a");
     assert_eq!(mine[0]["timeline"][0]["kind"], "Submitted");
-    let budis: serde_json::Value = w
-        .app
-        .client
-        .get(w.app.url("/api/usulan_saya"))
-        .header(header::COOKIE, &w.budi)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let budis = w.app.get_json("/api/usulan_saya", &w.budi).await;
     assert_eq!(budis, serde_json::json!([]));
 }
 
@@ -390,17 +370,7 @@ async fn the_period_is_bkn_s_to_set_and_an_agency_extension_reopens_it(pool: PgP
     let (status, body) = text(w.submit(&w.rina, &raise).await).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("sudah ditutup"), "{body}");
-    let state: serde_json::Value = w
-        .app
-        .client
-        .get(w.app.url("/api/periode_saya"))
-        .header(header::COOKIE, &w.rina)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state = w.app.get_json("/api/periode_saya", &w.rina).await;
     assert!(state.get("Closed").is_some(), "{state}");
 
     // Extended for Rina's agency only.

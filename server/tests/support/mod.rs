@@ -72,6 +72,19 @@ pub async fn activate(pool: &PgPool, nip: &str, password: &str) {
 }
 
 impl TestApp {
+    /// GETs `path` as the holder of `cookie` and reads the JSON answer.
+    pub async fn get_json(&self, path: &str, cookie: &str) -> serde_json::Value {
+        self.client
+            .get(self.url(path))
+            .header(reqwest::header::COOKIE, cookie)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     /// Signs in and returns the session cookie.
     pub async fn sign_in(&self, nip: &str, password: &str) -> String {
         let response = self
