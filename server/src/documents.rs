@@ -26,12 +26,12 @@ use tower_sessions::Session;
 use app::audit::{self, AuditEntry, AuditEvent};
 use app::auth::access::{authorize, Action};
 use app::auth::error::{AuthError, FieldError, Message};
-use app::auth::session::{current, CurrentUser};
 use app::auth::settings::AuthSettings;
-use app::document::kind::{classify, DocumentKind, DocumentProblem, Wanted};
+use app::document::kind::{classify, DocumentProblem, Wanted};
 use app::document::store as records;
 
 use crate::config::{DocumentConfig, DocumentLocation};
+use crate::signed_in::{refusal, signed_in};
 
 /// Room for the multipart framing around the file itself.
 const FRAMING: u64 = 64 * 1024;
@@ -88,33 +88,17 @@ struct Uploaded {
     nama: String,
 }
 
-fn refusal(e: AuthError) -> Response {
-    (e.status(), Json(e)).into_response()
-}
-
 fn problem(p: DocumentProblem) -> Response {
     let status = match p {
         DocumentProblem::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
-    let body = AuthError::Invalid(vec![FieldError {
-        field: "berkas".into(),
-        messages: vec![Message::of(&p)],
-    }]);
-    (status, Json(body)).into_response()
+    (status, Json(AuthError::field("berkas", &[p]))).into_response()
 }
 
 fn server_error(what: &'static str, e: impl std::fmt::Display) -> Response {
     tracing::error!(error = %e, "{what}");
     refusal(AuthError::Server(what.into()))
-}
-
-async fn signed_in(docs: &Documents, session: &Session) -> Result<CurrentUser, Response> {
-    match current(session, &docs.pool, &docs.settings).await {
-        Ok(Some(user)) => Ok(user),
-        Ok(None) => Err(refusal(AuthError::Unauthenticated)),
-        Err(e) => Err(refusal(e)),
-    }
 }
 
 /// The client's file name, for display only: its last path part, printable, short.
@@ -135,7 +119,7 @@ async fn upload(
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let user = match signed_in(&docs, &session).await {
+    let user = match signed_in(&session, &docs.pool, &docs.settings).await {
         Ok(user) => user,
         Err(response) => return response,
     };
@@ -247,7 +231,7 @@ async fn download(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(id): Path<i64>,
 ) -> Response {
-    let user = match signed_in(&docs, &session).await {
+    let user = match signed_in(&session, &docs.pool, &docs.settings).await {
         Ok(user) => user,
         Err(response) => return response,
     };
@@ -297,7 +281,7 @@ async fn download(
     let h = response.headers_mut();
     h.insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_static(media_type(document.kind)),
+        HeaderValue::from_static(document.kind.media_type()),
     );
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         h.insert(header::CONTENT_DISPOSITION, value);
@@ -316,8 +300,4 @@ async fn download(
         HeaderValue::from_static("sandbox"),
     );
     response
-}
-
-fn media_type(kind: DocumentKind) -> &'static str {
-    kind.media_type()
 }

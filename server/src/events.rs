@@ -16,7 +16,7 @@ use axum::{
         IntoResponse, Response,
     },
     routing::get,
-    Json, Router,
+    Router,
 };
 use serde::{Deserialize, Serialize};
 use sqlx::{postgres::PgListener, PgPool};
@@ -26,6 +26,8 @@ use tower_sessions::Session;
 use app::auth::error::AuthError;
 use app::auth::session::current;
 use app::auth::settings::AuthSettings;
+
+use crate::signed_in::{refusal, signed_in};
 use app::proposal::store::{events_after, last_event_id};
 use app::proposal::submission::TimelineEntry;
 
@@ -185,13 +187,9 @@ async fn stream(
     headers: HeaderMap,
     Query(since): Query<Since>,
 ) -> Response {
-    let user = match current(&session, &events.pool, &events.settings).await {
-        Ok(Some(user)) => user,
-        Ok(None) => {
-            let e = AuthError::Unauthenticated;
-            return (e.status(), Json(e)).into_response();
-        }
-        Err(e) => return (e.status(), Json(e)).into_response(),
+    let user = match signed_in(&session, &events.pool, &events.settings).await {
+        Ok(user) => user,
+        Err(response) => return response,
     };
     let me = user.principal.pegawai_id;
     let resume = headers
@@ -205,8 +203,7 @@ async fn stream(
             Ok(id) => id,
             Err(e) => {
                 tracing::error!(error = %e, "reading the last proposal event");
-                let e = AuthError::Server("events".into());
-                return (e.status(), Json(e)).into_response();
+                return refusal(AuthError::Server("events".into()));
             }
         },
     };

@@ -16,5 +16,6 @@ pub mod rate_limit;
 pub mod security;
 pub mod sessions;
 pub mod shutdown;
+pub mod signed_in;
 pub mod startup;
 pub mod telemetry;

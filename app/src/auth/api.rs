@@ -258,6 +258,14 @@ pub async fn keluar(semua: bool) -> Result<(), AuthError> {
     session::end(&session_handle).await.map_err(edge::refuse)
 }
 
+/// For server functions that need a caller: the signed-in user, or 401.
+#[cfg(feature = "ssr")]
+pub async fn signed_in_user() -> Result<super::session::CurrentUser, AuthError> {
+    current_user()
+        .await?
+        .ok_or_else(|| edge::refuse(AuthError::Unauthenticated))
+}
+
 /// For other server functions: the caller, from the session.
 #[cfg(feature = "ssr")]
 pub async fn current_user() -> Result<Option<super::session::CurrentUser>, AuthError> {

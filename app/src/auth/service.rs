@@ -28,7 +28,12 @@ pub(crate) fn hashing_error(e: hashing::HashingError) -> AuthError {
     AuthError::Server("password hashing".to_owned())
 }
 
-fn entry(subject: Option<i64>, ip: Option<IpAddr>, detail: serde_json::Value) -> AuditEntry {
+/// An entry for something a person did to their own record (actor and subject alike).
+pub(crate) fn entry(
+    subject: Option<i64>,
+    ip: Option<IpAddr>,
+    detail: serde_json::Value,
+) -> AuditEntry {
     AuditEntry {
         actor: subject,
         subject,

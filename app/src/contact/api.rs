@@ -236,10 +236,8 @@ pub async fn rekonsiliasi_terbuka(
     instansi_id: Option<i32>,
 ) -> Result<Vec<OpenStatement>, AuthError> {
     use crate::auth::access::Role;
-    use crate::auth::api::{current_user, edge};
-    let user = current_user()
-        .await?
-        .ok_or_else(|| edge::refuse(AuthError::Unauthenticated))?;
+    use crate::auth::api::{edge, signed_in_user};
+    let user = signed_in_user().await?;
     let agency = user.principal.roles.iter().find_map(|r| match r {
         Role::AdminInstansi { instansi } => Some(*instansi),
         _ => None,
@@ -264,16 +262,14 @@ pub async fn rekonsiliasi_terbuka(
 pub async fn putuskan_rekonsiliasi(id: i64, setuju: bool) -> Result<(), AuthError> {
     use crate::audit::{self, AuditEntry, AuditEvent};
     use crate::auth::access::{authorize, Action};
-    use crate::auth::api::{current_user, edge};
+    use crate::auth::api::{edge, signed_in_user};
     use crate::auth::error::Message;
 
     let server = |e: sqlx::Error| {
         tracing::error!(error = %e, "deciding a reconciliation");
         edge::refuse(AuthError::Server("decide".into()))
     };
-    let user = current_user()
-        .await?
-        .ok_or_else(|| edge::refuse(AuthError::Unauthenticated))?;
+    let user = signed_in_user().await?;
     let pool = edge::pool();
     let gone = || {
         edge::refuse(AuthError::Refused(Message::new(

@@ -37,7 +37,7 @@ mod edge_errors {
                     })
                     .collect(),
             ),
-            ProposalError::Change(problem) => field("usulan", Message::of(&problem)),
+            ProposalError::Change(problem) => AuthError::field("usulan", &[problem]),
             ProposalError::DocumentNotFound => field(
                 "dokumen_id",
                 Message::new(
@@ -81,20 +81,12 @@ mod edge_errors {
     }
 }
 
-#[cfg(feature = "ssr")]
-async fn signed_in() -> Result<crate::auth::session::CurrentUser, AuthError> {
-    use crate::auth::api::{current_user, edge};
-    current_user()
-        .await?
-        .ok_or_else(|| edge::refuse(AuthError::Unauthenticated))
-}
-
 /// Proposes a change to one record of the caller's own history, with an uploaded
 /// PDF. Answers the proposal's id (the same id again for a retried submission).
 #[server(prefix = "/api", endpoint = "ajukan_usulan", input = Json)]
 pub async fn ajukan_usulan(usulan: Submission) -> Result<i64, AuthError> {
     use crate::auth::api::edge;
-    let user = signed_in().await?;
+    let user = crate::auth::api::signed_in_user().await?;
     super::service::submit(
         &edge::pool(),
         &user.principal,
@@ -110,7 +102,7 @@ pub async fn ajukan_usulan(usulan: Submission) -> Result<i64, AuthError> {
 #[server(prefix = "/api", endpoint = "tarik_usulan")]
 pub async fn tarik_usulan(id: i64) -> Result<(), AuthError> {
     use crate::auth::api::edge;
-    let user = signed_in().await?;
+    let user = crate::auth::api::signed_in_user().await?;
     super::service::withdraw(&edge::pool(), &user.principal, id, edge::client_ip().await)
         .await
         .map_err(|e| edge::refuse(edge_errors::to_edge(e)))
@@ -120,7 +112,7 @@ pub async fn tarik_usulan(id: i64) -> Result<(), AuthError> {
 #[server(prefix = "/api", endpoint = "usulan_saya", input = GetUrl)]
 pub async fn usulan_saya() -> Result<Vec<ProposalView>, AuthError> {
     use crate::auth::api::edge;
-    let user = signed_in().await?;
+    let user = crate::auth::api::signed_in_user().await?;
     super::store::list(&edge::pool(), user.principal.pegawai_id)
         .await
         .map_err(|e| edge::refuse(edge_errors::to_edge(e.into())))
@@ -130,7 +122,7 @@ pub async fn usulan_saya() -> Result<Vec<ProposalView>, AuthError> {
 #[server(prefix = "/api", endpoint = "periode_saya", input = GetUrl)]
 pub async fn periode_saya() -> Result<PeriodState, AuthError> {
     use crate::auth::api::edge;
-    let user = signed_in().await?;
+    let user = crate::auth::api::signed_in_user().await?;
     super::service::period_for(&edge::pool(), user.principal.placement.instansi_id)
         .await
         .map_err(|e| edge::refuse(edge_errors::to_edge(e.into())))
@@ -150,7 +142,7 @@ pub async fn atur_periode(
     use crate::auth::api::edge;
     use crate::auth::error::{FieldError, Message};
 
-    let user = signed_in().await?;
+    let user = crate::auth::api::signed_in_user().await?;
     let pool = edge::pool();
     let ip = edge::client_ip().await;
     if authorize(&user.principal, &Action::ManagePeriod).is_err() {

@@ -134,11 +134,14 @@ pub fn records_of(pegawai: &Pegawai, riwayat: Riwayat) -> Vec<ProposedRecord> {
 fn applied(pegawai: &Pegawai, target: Target, record: &ProposedRecord) -> (Pegawai, usize) {
     let mut after = pegawai.clone();
     macro_rules! place {
-        ($list:ident, $value:expr) => {{
+        ($list:ident, $value:expr) => {
+            place!($list, $value, r => r.id)
+        };
+        ($list:ident, $value:expr, $r:ident => $id_of:expr) => {{
             let value = $value.clone();
             match target {
                 Target::Existing(id) => {
-                    let index = after.$list.iter().position(|r| r.id == id).unwrap_or(0);
+                    let index = after.$list.iter().position(|$r| $id_of == id).unwrap_or(0);
                     after.$list[index] = value;
                     index
                 }
@@ -160,24 +163,7 @@ fn applied(pegawai: &Pegawai, target: Target, record: &ProposedRecord) -> (Pegaw
         ProposedRecord::PindahInstansi(r) => place!(pindah_instansi, r),
         ProposedRecord::Cltn(r) => place!(cltn, r),
         ProposedRecord::Organisasi(r) => place!(organisasi, r),
-        ProposedRecord::Keluarga(k) => {
-            let value = k.clone();
-            match target {
-                Target::Existing(id) => {
-                    let index = after
-                        .keluarga
-                        .iter()
-                        .position(|r| r.id() == id)
-                        .unwrap_or(0);
-                    after.keluarga[index] = value;
-                    index
-                }
-                Target::Only | Target::New => {
-                    after.keluarga.push(value);
-                    after.keluarga.len() - 1
-                }
-            }
-        }
+        ProposedRecord::Keluarga(k) => place!(keluarga, k, r => r.id()),
         ProposedRecord::CpnsPns(c) => {
             after.cpns_pns = Some(c.clone());
             0

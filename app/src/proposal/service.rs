@@ -14,6 +14,7 @@ use super::store::{self, NewProposal};
 use super::submission::{EventKind, Submission};
 use crate::audit::{self, AuditEntry, AuditEvent};
 use crate::auth::access::Principal;
+use crate::auth::service::entry;
 use crate::document::kind::DocumentKind;
 use crate::profile::store::{profil_by_id, StoreError};
 
@@ -58,8 +59,16 @@ impl Submitted {
 
 /// Where the period stands for the caller's agency, by the database's clock.
 pub async fn period_for(pool: &PgPool, instansi_id: i32) -> Result<PeriodState, sqlx::Error> {
+    Ok(period_at_now(pool, instansi_id).await?.0)
+}
+
+async fn period_at_now(
+    pool: &PgPool,
+    instansi_id: i32,
+) -> Result<(PeriodState, OffsetDateTime), sqlx::Error> {
     let (national, agency) = store::windows(pool, instansi_id).await?;
-    Ok(period::state(national, agency, store::now(pool).await?))
+    let now = store::now(pool).await?;
+    Ok((period::state(national, agency, now), now))
 }
 
 fn key_of(submission: &Submission) -> Uuid {
@@ -128,10 +137,10 @@ async fn prepared(
     Ok(prepared)
 }
 
+/// The database's "now", if the period is open for the caller's agency then.
 async fn open_period(pool: &PgPool, who: &Principal) -> Result<OffsetDateTime, ProposalError> {
-    let (national, agency) = store::windows(pool, who.placement.instansi_id).await?;
-    let now = store::now(pool).await?;
-    match period::state(national, agency, now) {
+    let (state, now) = period_at_now(pool, who.placement.instansi_id).await?;
+    match state {
         PeriodState::Open { .. } => Ok(now),
         closed => Err(ProposalError::PeriodClosed(closed)),
     }
@@ -224,17 +233,16 @@ pub async fn submit(
     audit::record(
         &mut *tx,
         AuditEvent::ProposalSubmitted,
-        AuditEntry {
-            actor: Some(who.pegawai_id),
-            subject: Some(who.pegawai_id),
+        entry(
+            Some(who.pegawai_id),
             ip,
-            detail: serde_json::json!({
+            serde_json::json!({
                 "usulan_id": id,
                 "riwayat": riwayat.code(),
                 "record_id": record_id,
                 "dokumen_id": submission.dokumen_id,
             }),
-        },
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -273,12 +281,11 @@ pub async fn withdraw(
     audit::record(
         &mut *tx,
         AuditEvent::ProposalWithdrawn,
-        AuditEntry {
-            actor: Some(who.pegawai_id),
-            subject: Some(who.pegawai_id),
+        entry(
+            Some(who.pegawai_id),
             ip,
-            detail: serde_json::json!({ "usulan_id": id, "riwayat": locked.riwayat }),
-        },
+            serde_json::json!({ "usulan_id": id, "riwayat": locked.riwayat }),
+        ),
     )
     .await?;
     tx.commit().await?;

@@ -270,15 +270,7 @@ pub async fn list(pool: &PgPool, pegawai_id: i64) -> Result<Vec<ProposalView>, s
                     .iter()
                     .filter(|e| e.usulan_id == p.id)
                     .filter_map(|e| {
-                        Some(TimelineEntry {
-                            id: e.id,
-                            kind: EventKind::from_code(&e.jenis)?,
-                            level: e
-                                .tingkat
-                                .and_then(|t| Level::from_number(u8::try_from(t).ok()?)),
-                            reason: e.alasan.clone(),
-                            at: e.at,
-                        })
+                        timeline_entry(e.id, &e.jenis, e.tingkat, e.alasan.clone(), e.at)
                     })
                     .collect(),
             })
@@ -318,18 +310,27 @@ pub async fn events_after(
         .filter_map(|e| {
             Some((
                 e.usulan_id,
-                TimelineEntry {
-                    id: e.id,
-                    kind: EventKind::from_code(&e.jenis)?,
-                    level: e
-                        .tingkat
-                        .and_then(|t| Level::from_number(u8::try_from(t).ok()?)),
-                    reason: e.alasan,
-                    at: e.at,
-                },
+                timeline_entry(e.id, &e.jenis, e.tingkat, e.alasan, e.at)?,
             ))
         })
         .collect())
+}
+
+/// A stored step as the timeline shows it (None for a code this build does not know).
+fn timeline_entry(
+    id: i64,
+    jenis: &str,
+    tingkat: Option<i16>,
+    alasan: Option<String>,
+    at: OffsetDateTime,
+) -> Option<TimelineEntry> {
+    Some(TimelineEntry {
+        id,
+        kind: EventKind::from_code(jenis)?,
+        level: tingkat.and_then(|t| Level::from_number(u8::try_from(t).ok()?)),
+        reason: alasan,
+        at,
+    })
 }
 
 /// The newest step of an employee's timeline (0 when there is none).

@@ -31,12 +31,10 @@ pub async fn progres_konfirmasi(nomor_induk: String) -> Result<Option<Progress>,
 #[server(prefix = "/api", endpoint = "konfirmasi_data")]
 pub async fn konfirmasi_data(bagian: String) -> Result<Progress, AuthError> {
     use super::confirmation::Section;
-    use crate::auth::api::{current_user, edge};
+    use crate::auth::api::{edge, signed_in_user};
     use crate::auth::error::{FieldError, Message};
 
-    let user = current_user()
-        .await?
-        .ok_or_else(|| edge::refuse(AuthError::Unauthenticated))?;
+    let user = signed_in_user().await?;
     let pool = edge::pool();
     let server = |e: sqlx::Error| {
         tracing::error!(error = %e, "confirming data");
@@ -71,11 +69,9 @@ pub async fn konfirmasi_data(bagian: String) -> Result<Progress, AuthError> {
 /// The signed-in employee's own confirmation progress.
 #[server(prefix = "/api", endpoint = "konfirmasi_saya", input = GetUrl)]
 pub async fn konfirmasi_saya() -> Result<Progress, AuthError> {
-    use crate::auth::api::{current_user, edge};
+    use crate::auth::api::{edge, signed_in_user};
 
-    let user = current_user()
-        .await?
-        .ok_or_else(|| edge::refuse(AuthError::Unauthenticated))?;
+    let user = signed_in_user().await?;
     super::store::progress(&edge::pool(), user.principal.pegawai_id)
         .await
         .map_err(|e| {
