@@ -31,10 +31,18 @@ pub(crate) mod edge {
     use crate::auth::mail::SharedMailer;
     use crate::auth::settings::AuthSettings;
 
-    /// Sets the response status for a refusal and passes it on.
+    /// Sets the response status for a refusal and passes it on. A server function
+    /// that a page calls while it renders sets the page's status only for a missing
+    /// sign-in: a section the caller may not use (an admin list on the admin page)
+    /// does not make the whole page a refusal, and whether it would have depended on
+    /// which finished first, the section or the streamed headers.
     pub fn refuse(e: AuthError) -> AuthError {
-        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-            res.set_status(e.status());
+        let own_request = use_context::<axum::http::request::Parts>()
+            .is_none_or(|parts| parts.uri.path().starts_with("/api/"));
+        if own_request || matches!(e, AuthError::Unauthenticated) {
+            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                res.set_status(e.status());
+            }
         }
         e
     }
