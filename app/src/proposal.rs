@@ -5,8 +5,11 @@
 pub mod api;
 pub mod authority;
 pub mod change;
+pub mod form;
 pub mod lifecycle;
 pub mod period;
+#[cfg(feature = "ssr")]
+pub mod proof;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

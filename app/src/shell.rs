@@ -15,7 +15,9 @@ use crate::pages::{
     login::LoginPage,
     not_found::NotFound,
     profile::ProfilePage,
+    proof::ProofPage,
     proposals::ProposalsPage,
+    propose::ProposePage,
     reconciliation::{ConfirmContactPage, ReconciliationPage},
     registration::{RegistrationDecisionPage, RegistrationPage},
     set_password::SetPasswordPage,
@@ -74,6 +76,14 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("registrasi") view=RegistrationPage />
                         <Route path=StaticSegment("usulan") view=ProposalsPage />
                         <Route path=StaticSegment("konfirmasi") view=ConfirmationPage />
+                        <Route
+                            path=(StaticSegment("usulan"), StaticSegment("baru"), ParamSegment("riwayat"))
+                            view=ProposePage
+                        />
+                        <Route
+                            path=(StaticSegment("usulan"), ParamSegment("id"), StaticSegment("bukti"))
+                            view=ProofPage
+                        />
                         <Route
                             path=(StaticSegment("registrasi"), StaticSegment("verifikasi"))
                             view=RegistrationDecisionPage

@@ -447,3 +447,68 @@ async fn an_employees_timeline_steps_commit_in_id_order(pool: PgPool) {
     let second_id = second.await.unwrap();
     assert!(second_id > first_id);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_form_starts_from_the_latest_record_and_each_proof_has_its_own_code(pool: PgPool) {
+    let w = world(pool).await;
+    let form = w
+        .app
+        .get_json("/api/bahan_usulan?riwayat=pangkat", &w.rina)
+        .await;
+    let latest = w.latest_rank().await;
+    assert_eq!(form["latest"]["data"]["golongan"], "III/d", "{form}");
+    assert_eq!(form["target"]["Existing"], latest.id, "{form}");
+    assert_eq!(form["max_bytes"], 2 * 1024 * 1024, "{form}");
+    // Budi is PPPK: the CPNS/PNS history is not his, and the form says so.
+    let refused = w
+        .app
+        .client
+        .get(w.app.url("/api/bahan_usulan?riwayat=cpns_pns"))
+        .header(header::COOKIE, &w.budi)
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = text(refused).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("tidak berlaku"), "{body}");
+
+    w.open_period().await;
+    let document = w.document(&w.rina, "SK KP IV/a").await;
+    let raise = w.rank_change(1, GolonganPns::IVA, document).await;
+    let (status, first) = text(w.submit(&w.rina, &raise).await).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    let (status, withdrawn) = text(w.withdraw(&w.rina, first.parse().unwrap()).await).await;
+    assert_eq!(status, StatusCode::OK, "{withdrawn}");
+    let again = w.rank_change(2, GolonganPns::IVA, document).await;
+    let (status, second) = text(w.submit(&w.rina, &again).await).await;
+    assert_eq!(status, StatusCode::OK, "{second}");
+
+    let codes = |list: serde_json::Value| -> Vec<(String, String)> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["id"].to_string(),
+                    p["kode_bukti"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let listed = codes(w.app.get_json("/api/usulan_saya", &w.rina).await);
+    assert_eq!(listed.len(), 2);
+    for (id, code) in &listed {
+        let (number, hash) = code.split_once('-').unwrap();
+        assert_eq!(number, format!("U{id}"));
+        assert_eq!(hash.len(), 9);
+    }
+    assert_ne!(
+        listed[0].1.split_once('-').unwrap().1,
+        listed[1].1.split_once('-').unwrap().1
+    );
+    // Derived by the server each time, the same each time.
+    assert_eq!(
+        codes(w.app.get_json("/api/usulan_saya", &w.rina).await),
+        listed
+    );
+}

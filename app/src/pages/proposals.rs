@@ -9,6 +9,7 @@ use crate::components::form::FormError;
 use crate::components::session::lang_of;
 use crate::domain::localized::Lang;
 use crate::domain::localized::Localized;
+use crate::domain::reference::Riwayat;
 use crate::i18n::use_i18n;
 use crate::proposal::api::{periode_saya, usulan_saya, TarikUsulan};
 use crate::proposal::change::ProposedRecord;
@@ -16,7 +17,7 @@ use crate::proposal::lifecycle::{Level, Status};
 use crate::proposal::period::in_wib;
 use crate::proposal::submission::{EventKind, ProposalView};
 
-fn status_label(status: Status, chain_level: Option<Level>, lang: Lang) -> String {
+pub fn status_label(status: Status, chain_level: Option<Level>, lang: Lang) -> String {
     match status {
         Status::Pending { .. } => match chain_level {
             Some(level) => format!(
@@ -37,7 +38,7 @@ fn status_label(status: Status, chain_level: Option<Level>, lang: Lang) -> Strin
     }
 }
 
-fn level_label(level: Level, lang: Lang) -> &'static str {
+pub fn level_label(level: Level, lang: Lang) -> &'static str {
     match level {
         Level::UnitKerja => lang.pick("unit kerja", "the work unit"),
         Level::Instansi => lang.pick("instansi", "the agency"),
@@ -86,6 +87,23 @@ fn fields(record: Option<&ProposedRecord>) -> Vec<(String, String)> {
     out
 }
 
+/// Each field of a proposal as `(path, current, proposed, changed)`.
+pub fn compare_rows(proposal: &ProposalView) -> Vec<(String, String, String, bool)> {
+    let before = fields(proposal.before.as_ref());
+    fields(Some(&proposal.after))
+        .into_iter()
+        .map(|(path, new)| {
+            let old = before
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_else(|| "—".to_owned());
+            let changed = old != new;
+            (path, old, new, changed)
+        })
+        .collect()
+}
+
 #[component]
 pub fn ProposalsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -116,6 +134,22 @@ pub fn ProposalsPage() -> impl IntoView {
                     })
                 })}
             </Transition>
+            <details class="propose-links" data-testid="propose-links">
+                <summary>{move || lang.get().pick("Usulkan perubahan data", "Propose a change")}</summary>
+                <ul>
+                    {Riwayat::all()
+                        .iter()
+                        .map(|r| {
+                            let r = *r;
+                            view! {
+                                <li>
+                                    <a href=format!("/usulan/baru/{}", r.code())>{move || r.name(lang.get())}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
             <FormError error lang />
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -162,20 +196,7 @@ fn ProposalCard(
         Status::Pending { step } => proposal.chain.at(step),
         _ => None,
     };
-    let before = fields(proposal.before.as_ref());
-    let after = fields(Some(&proposal.after));
-    let rows: Vec<(String, String, String, bool)> = after
-        .into_iter()
-        .map(|(path, new)| {
-            let old = before
-                .iter()
-                .find(|(p, _)| *p == path)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_else(|| "—".to_owned());
-            let changed = old != new;
-            (path, old, new, changed)
-        })
-        .collect();
+    let rows = compare_rows(&proposal);
     let riwayat = proposal.riwayat;
     let document = format!("/api/dokumen/{}", proposal.dokumen_id);
     let timeline = proposal.timeline;
@@ -215,6 +236,11 @@ fn ProposalCard(
             <p>
                 <a href=document target="_blank" rel="noopener">
                     {move || lang.get().pick("Dokumen pendukung (PDF)", "Supporting document (PDF)")}
+                </a>
+            </p>
+            <p>
+                <a href=format!("/usulan/{id}/bukti") data-testid="proof-link">
+                    {move || lang.get().pick("Bukti pengajuan", "Proof of submission")}
                 </a>
             </p>
             <ol class="timeline" data-testid="timeline">

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, Json};
 
+use super::form::ProposalForm;
 use super::period::PeriodState;
 use super::submission::{ProposalView, Submission};
 use crate::auth::error::AuthError;
@@ -113,9 +114,71 @@ pub async fn tarik_usulan(id: i64) -> Result<(), AuthError> {
 pub async fn usulan_saya() -> Result<Vec<ProposalView>, AuthError> {
     use crate::auth::api::edge;
     let user = crate::auth::api::signed_in_user().await?;
-    super::store::list(&edge::pool(), user.principal.pegawai_id)
+    let key = edge::settings().secret_key;
+    let mut list = super::store::list(&edge::pool(), user.principal.pegawai_id)
         .await
-        .map_err(|e| edge::refuse(edge_errors::to_edge(e.into())))
+        .map_err(|e| edge::refuse(edge_errors::to_edge(e.into())))?;
+    for view in &mut list {
+        view.kode_bukti = super::proof::verification_code(
+            &key,
+            view.id,
+            user.principal.pegawai_id,
+            view.submitted_at,
+        );
+    }
+    Ok(list)
+}
+
+/// What the proposal form for one of the caller's histories starts from.
+#[server(prefix = "/api", endpoint = "bahan_usulan", input = GetUrl)]
+pub async fn bahan_usulan(riwayat: String) -> Result<ProposalForm, AuthError> {
+    use crate::auth::api::edge;
+    use crate::auth::error::Message;
+    use crate::domain::reference::Riwayat;
+    use crate::proposal::change::{records_of, Target};
+    use crate::proposal::service::ProposalError;
+    use crate::proposal::store;
+
+    let user = crate::auth::api::signed_in_user().await?;
+    let pool = edge::pool();
+    let Ok(riwayat) = Riwayat::parse(&riwayat) else {
+        return Err(edge::refuse(AuthError::Refused(Message::new(
+            "Riwayat tidak dikenal.",
+            "Unknown history.",
+        ))));
+    };
+    let fail = |e: ProposalError| edge::refuse(edge_errors::to_edge(e));
+    let profil = crate::profile::store::profil_by_id(&pool, user.principal.pegawai_id)
+        .await
+        .map_err(|e| fail(e.into()))?
+        .ok_or_else(|| fail(ProposalError::NotFound))?;
+    if !riwayat.applies_to(profil.pegawai.personal.nomor_induk.jenis_pegawai()) {
+        return Err(fail(ProposalError::Change(
+            super::change::ChangeProblem::NotApplicable,
+        )));
+    }
+    let latest = records_of(&profil.pegawai, riwayat).into_iter().next();
+    let target = latest.as_ref().map(|r| match r.id() {
+        Some(id) => Target::Existing(id),
+        None => Target::Only,
+    });
+    let now = store::now(&pool).await.map_err(|e| fail(e.into()))?;
+    let period = super::service::period_for(&pool, user.principal.placement.instansi_id)
+        .await
+        .map_err(|e| fail(e.into()))?;
+    Ok(ProposalForm {
+        riwayat,
+        may_add: !riwayat.allows_only_latest_proposal() && riwayat != Riwayat::CpnsPns,
+        pegawai: profil.pegawai,
+        latest,
+        target,
+        period,
+        max_bytes: std::env::var("MUTAKHIR_DOCUMENT_MAX_BYTES")
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(crate::document::kind::DEFAULT_MAX_BYTES),
+        today: now.to_offset(super::period::WIB).date(),
+    })
 }
 
 /// Where the update period stands for the caller's agency.

@@ -273,6 +273,7 @@ pub async fn list(pool: &PgPool, pegawai_id: i64) -> Result<Vec<ProposalView>, s
                         timeline_entry(e.id, &e.jenis, e.tingkat, e.alasan.clone(), e.at)
                     })
                     .collect(),
+                kode_bukti: String::new(),
             })
         })();
         match parsed {

@@ -128,6 +128,10 @@ pub struct ProposalView {
     #[serde(with = "time::serde::rfc3339")]
     pub submitted_at: OffsetDateTime,
     pub timeline: Vec<TimelineEntry>,
+    /// The code printed on the proof of submission (filled in by the server's edge,
+    /// which holds the key).
+    #[serde(default)]
+    pub kode_bukti: String,
 }
 
 #[cfg(test)]

@@ -1,0 +1,129 @@
+//! The proof of submission (`/usulan/{id}/bukti`): a printable page (print, or save
+//! as PDF from the print dialog) with what was proposed, when, and a verification
+//! code the server derives with its key, so a verifier handed the paper can check it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::session::lang_of;
+use crate::domain::localized::Lang;
+use crate::i18n::use_i18n;
+use crate::pages::proposals::{compare_rows, level_label};
+use crate::proposal::api::usulan_saya;
+use crate::proposal::period::in_wib;
+use crate::proposal::submission::ProposalView;
+
+#[component]
+pub fn ProofPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = Signal::derive(move || lang_of(i18n));
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+    };
+    let list = Resource::new(|| (), |_| usulan_saya());
+    view! {
+        <section class="proof" data-testid="proof-page">
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let wanted = id();
+                    match list.await {
+                        Ok(rows) => match rows.into_iter().find(|p| Some(p.id) == wanted) {
+                            Some(proposal) => view! { <Proof proposal lang /> }.into_any(),
+                            None => view! {
+                                <p class="form-error" role="alert" data-testid="form-error">
+                                    {move || lang.get().pick("Usulan tidak ditemukan.", "Proposal not found.")}
+                                </p>
+                            }
+                                .into_any(),
+                        },
+                        Err(_) => view! {
+                            <p>
+                                <a href="/masuk">
+                                    {move || lang.get().pick("Masuk untuk melihat bukti pengajuan", "Sign in to see the proof of submission")}
+                                </a>
+                            </p>
+                        }
+                            .into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Proof(proposal: ProposalView, lang: Signal<Lang>) -> impl IntoView {
+    // Runs only in the browser, on a click.
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let rows = compare_rows(&proposal);
+    let riwayat = proposal.riwayat;
+    let jenis = proposal.jenis_dokumen;
+    let chain = proposal.chain.levels().to_vec();
+    view! {
+        <h1>{move || lang.get().pick("Bukti Pengajuan Usulan Pemutakhiran Data", "Proof of Submission of a Data Update Proposal")}</h1>
+        <dl class="proof-facts">
+            <dt>{move || lang.get().pick("Nomor usulan", "Proposal number")}</dt>
+            <dd data-testid="proof-number">{proposal.id}</dd>
+            <dt>{move || lang.get().pick("Riwayat", "History")}</dt>
+            <dd>{move || riwayat.name(lang.get())}</dd>
+            <dt>{move || lang.get().pick("Diajukan", "Submitted")}</dt>
+            <dd>{in_wib(proposal.submitted_at)}</dd>
+            <dt>{move || lang.get().pick("Dokumen pendukung", "Supporting document")}</dt>
+            <dd>{move || jenis.name(lang.get())}</dd>
+            <dt>{move || lang.get().pick("Diverifikasi oleh", "Verified by")}</dt>
+            <dd>
+                {move || {
+                    chain
+                        .iter()
+                        .map(|l| level_label(*l, lang.get()))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                }}
+            </dd>
+            <dt>{move || lang.get().pick("Kode verifikasi", "Verification code")}</dt>
+            <dd class="code" data-testid="verification-code">{proposal.kode_bukti}</dd>
+        </dl>
+        <table class="compare">
+            <thead>
+                <tr>
+                    <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
+                    <th scope="col">{move || lang.get().pick("Saat ini", "Current")}</th>
+                    <th scope="col">{move || lang.get().pick("Diusulkan", "Proposed")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(path, old, new, changed)| {
+                        let field = path.clone();
+                        view! {
+                            <tr class=if changed { "changed" } else { "" } data-field=field>
+                                <th scope="row">{path}</th>
+                                <td class="old">{old}</td>
+                                <td class="new">{new}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <p class="note">
+            {move || lang.get().pick(
+                "Usulan ini belum menjadi data kepegawaian Anda sampai disetujui verifikator.",
+                "This proposal is not part of your personnel record until a verifier approves it.",
+            )}
+        </p>
+        <div class="actions no-print">
+            <button type="button" data-testid="print-proof" on:click=print>
+                {move || lang.get().pick("Cetak / simpan sebagai PDF", "Print / save as PDF")}
+            </button>
+            <a href="/usulan">{move || lang.get().pick("Kembali ke Usulan Saya", "Back to My proposals")}</a>
+        </div>
+    }
+}

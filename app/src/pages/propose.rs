@@ -1,0 +1,468 @@
+//! Proposing a change (`/usulan/baru/{riwayat}`): the latest record of one history
+//! as a form, each field's current value beside the proposed one and the changed
+//! ones marked. The same rules the server runs on submit (the record's own types,
+//! then the cross-field checks) run here while the employee types; the supporting
+//! PDF is checked before it is uploaded.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::auth::error::AuthError;
+use crate::components::session::lang_of;
+use crate::document::kind::{classify, DocumentProblem, Wanted};
+use crate::domain::localized::{Lang, Localized};
+use crate::domain::reference::JenisDokumen;
+use crate::i18n::use_i18n;
+use crate::proposal::api::bahan_usulan;
+use crate::proposal::change::{prepare, ChangeProblem, Target};
+use crate::proposal::form::{compose, fields_of, FormField, ProposalForm, Shape};
+
+#[component]
+pub fn ProposePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = Signal::derive(move || lang_of(i18n));
+    let params = use_params_map();
+    let form = Resource::new(
+        move || params.read().get("riwayat").unwrap_or_default(),
+        bahan_usulan,
+    );
+    view! {
+        <section class="propose" data-testid="propose-page">
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match form.await {
+                        Ok(form) => view! { <ProposeForm form lang /> }.into_any(),
+                        Err(AuthError::Unauthenticated) => view! {
+                            <p>
+                                <a href="/masuk">
+                                    {move || lang.get().pick("Masuk untuk mengusulkan perubahan", "Sign in to propose a change")}
+                                </a>
+                            </p>
+                        }
+                            .into_any(),
+                        Err(e) => view! {
+                            <p class="form-error" role="alert" data-testid="form-error">
+                                {move || e.message(lang.get())}
+                            </p>
+                        }
+                            .into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// What the employee sees after sending.
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Sent(i64),
+    Failed(AuthError),
+}
+
+#[component]
+fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
+    let riwayat = form.riwayat;
+    let Some(template) = form.latest.clone() else {
+        return view! {
+            <h1>{move || riwayat.name(lang.get())}</h1>
+            <p class="empty" data-testid="nothing-to-change">
+                {move || lang.get().pick(
+                    "Belum ada data riwayat ini untuk diusulkan perubahannya. Hubungi admin kepegawaian instansi Anda.",
+                    "There is no record of this history to change yet. Ask your agency's personnel admin.",
+                )}
+            </p>
+        }
+        .into_any();
+    };
+    let open = form.period.is_open();
+    let period_message = form.period;
+    let fields: Vec<FormField> = fields_of(&template);
+    let inputs: Vec<RwSignal<String>> = fields
+        .iter()
+        .map(|f| RwSignal::new(f.current.clone()))
+        .collect();
+    let adding = RwSignal::new(false);
+    let documents = form.documents();
+    let jenis = RwSignal::new(documents[0]);
+    let touched = RwSignal::new(false);
+    let file_problem = RwSignal::new(None::<DocumentProblem>);
+    let file_missing = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let sending = RwSignal::new(false);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let max_bytes = form.max_bytes;
+
+    let fields_for_compose = fields.clone();
+    let inputs_for_compose = inputs.clone();
+    let template_for_compose = template.clone();
+    let composed = Memo::new(move |_| {
+        let typed: Vec<(FormField, String)> = fields_for_compose
+            .iter()
+            .cloned()
+            .zip(inputs_for_compose.iter().map(|s| s.get()))
+            .collect();
+        compose(&template_for_compose, &typed)
+    });
+    let target = Signal::derive(move || {
+        if adding.get() {
+            Target::New
+        } else {
+            form.target.unwrap_or(Target::New)
+        }
+    });
+    let pegawai = StoredValue::new(form.pegawai.clone());
+    let today = form.today;
+    // The server's own check, run here: a record's types first, then the
+    // cross-field rules against the rest of the employee's record.
+    let checked = Memo::new(move |_| match composed.get() {
+        Ok(record) => pegawai.with_value(|p| {
+            prepare(p, target.get(), record.clone(), jenis.get(), today)
+                .map(|prepared| (record, prepared.warnings))
+        }),
+        Err(_) => Err(ChangeProblem::NoChange),
+    });
+    let field_messages = move |path: String| {
+        let lang = lang.get();
+        let mut out = Vec::new();
+        if let Err(problems) = composed.get() {
+            out.extend(
+                problems
+                    .iter()
+                    .filter(|p| p.path == path)
+                    .map(|p| p.message(lang).to_owned()),
+            );
+        }
+        if let Err(ChangeProblem::Inconsistent(findings)) = checked.get() {
+            out.extend(
+                findings
+                    .iter()
+                    .filter(|f| f.field.field == path)
+                    .map(|f| f.message(lang)),
+            );
+        }
+        out
+    };
+    // What blocks sending, for the summary above the button.
+    let blocking = move || -> Option<String> {
+        let lang = lang.get();
+        if composed.get().is_err() {
+            return Some(
+                lang.pick(
+                    "Perbaiki isian yang ditandai.",
+                    "Correct the marked fields.",
+                )
+                .to_owned(),
+            );
+        }
+        match checked.get() {
+            Ok(_) => None,
+            Err(problem) => Some(problem.message(lang)),
+        }
+    };
+    let warnings = move || match checked.get() {
+        Ok((_, warnings)) => warnings
+            .iter()
+            .map(|w| w.message(lang.get()))
+            .collect::<Vec<_>>(),
+        Err(_) => Vec::new(),
+    };
+
+    // One key per attempt to send these values: a retry after a lost answer repeats
+    // it (and finds the proposal the first attempt made); a refusal starts afresh.
+    let key = StoredValue::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        touched.set(true);
+        outcome.set(None);
+        let Ok((record, _)) = checked.get_untracked() else {
+            return;
+        };
+        let file = file_input
+            .get_untracked()
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0));
+        file_missing.set(file.is_none());
+        let Some(file) = file else {
+            return;
+        };
+        if file_problem.get_untracked().is_some() {
+            return;
+        }
+        sending.set(true);
+        let target = target.get_untracked();
+        let jenis = jenis.get_untracked();
+        let kunci = key.with_value(|k| k.clone()).unwrap_or_else(new_key);
+        key.set_value(Some(kunci.clone()));
+        leptos::task::spawn_local(async move {
+            let result = send(file, kunci, target, record, jenis).await;
+            if !matches!(result, Err(AuthError::Network(_))) {
+                key.set_value(None);
+            }
+            sending.set(false);
+            outcome.set(Some(match result {
+                Ok(id) => Outcome::Sent(id),
+                Err(e) => Outcome::Failed(e),
+            }));
+        });
+    };
+    let on_file = move |_| {
+        file_missing.set(false);
+        let file = file_input
+            .get_untracked()
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0));
+        let Some(file) = file else {
+            file_problem.set(None);
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            file_problem.set(check_file(file, max_bytes).await.err());
+        });
+    };
+
+    let rows = fields
+        .into_iter()
+        .zip(inputs)
+        .map(|(field, value)| {
+            let path = field.path.clone();
+            let current = field.current.clone();
+            let input_id = format!("usulan-{}", path.replace('.', "-"));
+            let changed = {
+                let current = current.clone();
+                move || value.get().trim() != current
+            };
+            let messages = {
+                let path = path.clone();
+                move || field_messages(path.clone())
+            };
+            let has_messages = {
+                let messages = messages.clone();
+                move || !messages().is_empty()
+            };
+            let kind = match field.shape {
+                Shape::Date => "date",
+                Shape::Number => "number",
+                _ => "text",
+            };
+            view! {
+                <tr class=move || if changed() { "changed" } else { "" } data-field=path.clone()>
+                    <th scope="row"><label for=input_id.clone()>{path.clone()}</label></th>
+                    <td class="old">{if current.is_empty() { "—".to_owned() } else { current.clone() }}</td>
+                    <td class="new">
+                        <input
+                            id=input_id
+                            type=kind
+                            prop:value=move || value.get()
+                            on:input=move |ev| value.set(event_target_value(&ev))
+                            aria-invalid=move || if has_messages() { "true" } else { "false" }
+                        />
+                        <ul class="field-errors" aria-live="polite">
+                            {move || messages().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                        </ul>
+                    </td>
+                </tr>
+            }
+            .into_any()
+        })
+        .collect_view();
+
+    let document_section = view! {
+            <label for="jenis-dokumen">
+                {move || lang.get().pick("Jenis dokumen pendukung", "Kind of supporting document")}
+            </label>
+            <select
+                id="jenis-dokumen"
+                on:change=move |ev| {
+                    if let Ok(kind) = JenisDokumen::parse(&event_target_value(&ev)) {
+                        jenis.set(kind);
+                    }
+                }
+            >
+                {documents
+                    .iter()
+                    .map(|d| {
+                        let d = *d;
+                        view! {
+                            <option value=d.code() selected=move || jenis.get() == d>
+                                {move || d.name(lang.get())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <label for="berkas">
+                {move || lang.get().pick("Dokumen pendukung (PDF)", "Supporting document (PDF)")}
+            </label>
+            <input id="berkas" type="file" accept="application/pdf,.pdf" node_ref=file_input on:change=on_file />
+            <ul class="field-errors" aria-live="polite" data-testid="file-errors">
+                {move || file_problem.get().map(|p| view! { <li>{p.message(lang.get())}</li> })}
+                {move || {
+                    (touched.get() && file_missing.get())
+                        .then(|| view! {
+                            <li>{lang.get().pick("Lampirkan dokumen pendukung.", "Attach the supporting document.")}</li>
+                        })
+                }}
+            </ul>
+    }
+    .into_any();
+
+    view! {
+        <h1>
+            {move || lang.get().pick("Usulan perubahan", "Proposed change")}
+            " · "
+            {move || riwayat.name(lang.get())}
+        </h1>
+        <p class=if open { "notice" } else { "notice warning" } data-testid="period">
+            {move || period_message.message(lang.get())}
+        </p>
+        <form on:submit=submit novalidate data-testid="propose-form">
+            <Show when=move || form.may_add>
+                <label class="inline">
+                    <input
+                        type="checkbox"
+                        data-testid="add-new"
+                        prop:checked=move || adding.get()
+                        on:change=move |ev| adding.set(event_target_checked(&ev))
+                    />
+                    {move || lang.get().pick(
+                        "Tambah sebagai data baru (bukan mengubah data terakhir)",
+                        "Add as a new record (not a change of the latest one)",
+                    )}
+                </label>
+            </Show>
+            <table class="compare">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
+                        <th scope="col">{move || lang.get().pick("Saat ini", "Current")}</th>
+                        <th scope="col">{move || lang.get().pick("Diusulkan", "Proposed")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <ul class="warnings" data-testid="warnings">
+                {move || warnings().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+            </ul>
+            {document_section}
+            <p class="form-error" role="alert" data-testid="check-error">
+                {move || blocking().filter(|_| touched.get() || composed.get().is_ok())}
+            </p>
+            <p class="form-error" role="alert" data-testid="form-error">
+                {move || match outcome.get() {
+                    Some(Outcome::Failed(e)) => Some(e.message(lang.get())),
+                    _ => None,
+                }}
+            </p>
+            <button type="submit" disabled=move || sending.get() || !open>
+                {move || lang.get().pick("Kirim usulan", "Send proposal")}
+            </button>
+        </form>
+        {move || match outcome.get() {
+            Some(Outcome::Sent(id)) => Some(view! {
+                <div class="notice success" role="status" data-testid="proposal-sent" data-id=id.to_string()>
+                    <p>{lang.get().pick("Usulan terkirim. Usulan belum menjadi data Anda sampai disetujui verifikator.",
+                        "Proposal sent. It is not your data until a verifier approves it.")}</p>
+                    <p>
+                        <a href=format!("/usulan/{id}/bukti") data-testid="proof-link">
+                            {lang.get().pick("Unduh bukti pengajuan", "Download the proof of submission")}
+                        </a>
+                        " · "
+                        <a href="/usulan">{lang.get().pick("Lihat semua usulan", "See all proposals")}</a>
+                    </p>
+                </div>
+            }),
+            _ => None,
+        }}
+    }
+    .into_any()
+}
+
+/// A fresh idempotency key from the browser's own generator.
+fn new_key() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .map(|c| c.random_uuid())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    String::new()
+}
+
+/// Reads the chosen file and checks it as the server will: size first (without
+/// reading a huge file), then what its bytes say it is.
+#[cfg(feature = "hydrate")]
+async fn check_file(file: web_sys::File, max_bytes: u64) -> Result<(), DocumentProblem> {
+    let size = file.size() as u64;
+    if size > max_bytes {
+        return Err(DocumentProblem::TooLarge { limit: max_bytes });
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| DocumentProblem::Empty)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    classify(&bytes, Wanted::Document, max_bytes).map(|_| ())
+}
+
+/// On the server the form's handlers never run.
+#[cfg(not(feature = "hydrate"))]
+async fn check_file(_file: web_sys::File, max_bytes: u64) -> Result<(), DocumentProblem> {
+    classify(&[], Wanted::Document, max_bytes).map(|_| ())
+}
+
+/// Uploads the document, then proposes the change with it.
+#[cfg(feature = "hydrate")]
+async fn send(
+    file: web_sys::File,
+    kunci: String,
+    target: Target,
+    record: crate::proposal::change::ProposedRecord,
+    jenis: JenisDokumen,
+) -> Result<i64, AuthError> {
+    use crate::proposal::api::ajukan_usulan;
+    use crate::proposal::submission::{IdempotencyKey, Submission};
+
+    #[derive(serde::Deserialize)]
+    struct Uploaded {
+        id: i64,
+    }
+    let network = |e: gloo_net::Error| AuthError::Network(e.to_string());
+    let body = web_sys::FormData::new().map_err(|_| AuthError::Network("form".into()))?;
+    body.append_with_blob_and_filename("berkas", &file, &file.name())
+        .map_err(|_| AuthError::Network("form".into()))?;
+    let response = gloo_net::http::Request::post("/api/dokumen")
+        .body(body)
+        .map_err(network)?
+        .send()
+        .await
+        .map_err(network)?;
+    if !response.ok() {
+        return Err(response
+            .json::<AuthError>()
+            .await
+            .unwrap_or_else(|_| AuthError::Server(response.status().to_string())));
+    }
+    let uploaded: Uploaded = response.json().await.map_err(network)?;
+    let kunci = IdempotencyKey::parse(&kunci).map_err(|_| AuthError::Network("key".into()))?;
+    ajukan_usulan(Submission {
+        kunci,
+        target,
+        record,
+        dokumen_id: uploaded.id,
+        jenis_dokumen: jenis,
+    })
+    .await
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn send(
+    _file: web_sys::File,
+    _kunci: String,
+    _target: Target,
+    _record: crate::proposal::change::ProposedRecord,
+    _jenis: JenisDokumen,
+) -> Result<i64, AuthError> {
+    Err(AuthError::Network("not in a browser".into()))
+}

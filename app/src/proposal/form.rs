@@ -1,0 +1,262 @@
+//! The proposal form's model, shared by the server (which sends what the form starts
+//! from) and the browser (which turns what was typed back into a record). Pure: the
+//! form is the record's own fields, flattened to `path → text`, so every history gets
+//! one without a form per history, and a value the record type refuses is refused
+//! at the field that holds it.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use time::Date;
+
+use super::change::{ProposedRecord, Target};
+use super::period::PeriodState;
+use crate::domain::localized::Lang;
+use crate::domain::reference::{JenisDokumen, Riwayat};
+use crate::domain::Pegawai;
+
+/// What the form for one history starts from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProposalForm {
+    pub riwayat: Riwayat,
+    /// The employee's record, so the browser runs the same cross-field checks.
+    pub pegawai: Pegawai,
+    /// The latest record (what a change replaces, and a new record's template).
+    pub latest: Option<ProposedRecord>,
+    /// The target a change of `latest` has (`Only` for CPNS/PNS).
+    pub target: Option<Target>,
+    /// Whether the history takes new records as well (SKP, Keluarga, CLTN…).
+    pub may_add: bool,
+    pub period: PeriodState,
+    /// The largest document the server takes, so the browser refuses a bigger one
+    /// before uploading it.
+    pub max_bytes: u64,
+    /// The server's date: the domain never reads the clock.
+    #[serde(with = "crate::proposal::form::date_text")]
+    pub today: Date,
+}
+
+pub(crate) mod date_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::macros::format_description;
+    use time::Date;
+
+    const FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
+        format_description!("[year]-[month]-[day]");
+
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&date.format(FORMAT).map_err(serde::ser::Error::custom)?)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(d)?;
+        Date::parse(&text, FORMAT).map_err(serde::de::Error::custom)
+    }
+}
+
+impl ProposalForm {
+    pub fn documents(&self) -> &'static [JenisDokumen] {
+        self.riwayat.supporting_documents()
+    }
+}
+
+/// One input of the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormField {
+    /// `golongan`, `sk.nomor`: where the value sits in the record.
+    pub path: String,
+    /// The value as the current record has it ("" for none).
+    pub current: String,
+    pub shape: Shape,
+}
+
+/// What kind of JSON value the record keeps at a path, so typed text goes back as
+/// the same kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Text,
+    Date,
+    Number,
+    Flag,
+    /// Empty in the current record: text if something is typed, null if not.
+    Optional,
+}
+
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// The record's fields in a stable order, without its id (the server's to give).
+pub fn fields_of(record: &ProposedRecord) -> Vec<FormField> {
+    fn walk(prefix: &str, value: &Value, out: &mut Vec<FormField>) {
+        let (current, shape) = match value {
+            Value::Object(map) => {
+                for (key, inner) in map {
+                    let path = if prefix.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{prefix}.{key}")
+                    };
+                    walk(&path, inner, out);
+                }
+                return;
+            }
+            Value::Null => (String::new(), Shape::Optional),
+            Value::String(s) if is_date(s) => (s.clone(), Shape::Date),
+            Value::String(s) => (s.clone(), Shape::Text),
+            Value::Number(n) => (n.to_string(), Shape::Number),
+            Value::Bool(b) => (b.to_string(), Shape::Flag),
+            Value::Array(_) => (value.to_string(), Shape::Text),
+        };
+        out.push(FormField {
+            path: prefix.to_owned(),
+            current,
+            shape,
+        });
+    }
+    let json = serde_json::to_value(record).unwrap_or_default();
+    let mut out = Vec::new();
+    walk("", &json["data"], &mut out);
+    out.retain(|f| f.path != "id");
+    out
+}
+
+fn typed(shape: Shape, text: &str) -> Option<Value> {
+    let text = text.trim();
+    match shape {
+        Shape::Text | Shape::Date => Some(Value::String(text.to_owned())),
+        Shape::Optional if text.is_empty() => Some(Value::Null),
+        Shape::Optional => Some(Value::String(text.to_owned())),
+        Shape::Number => text
+            .parse::<i64>()
+            .ok()
+            .map(Value::from)
+            .or_else(|| text.parse::<f64>().ok().map(Value::from)),
+        Shape::Flag => text.parse::<bool>().ok().map(Value::Bool),
+    }
+}
+
+fn set_path(data: &mut Value, path: &str, value: Value) {
+    let mut at = data;
+    for key in path.split('.') {
+        at = &mut at[key];
+    }
+    *at = value;
+}
+
+/// Why one field's text is not a value of the record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub path: String,
+    pub shape: Shape,
+}
+
+impl FieldProblem {
+    pub fn message(&self, lang: Lang) -> &'static str {
+        match self.shape {
+            Shape::Date => lang.pick(
+                "Isi tanggal dengan format TTTT-BB-HH, misalnya 2024-04-01.",
+                "Enter a date as YYYY-MM-DD, e.g. 2024-04-01.",
+            ),
+            Shape::Number => lang.pick("Isi dengan angka.", "Enter a number."),
+            Shape::Flag => lang.pick("Isi dengan true atau false.", "Enter true or false."),
+            Shape::Text | Shape::Optional => lang.pick(
+                "Isian ini tidak sesuai dengan aturan datanya.",
+                "This value does not fit the rules of this field.",
+            ),
+        }
+    }
+}
+
+/// The record the form describes: `template` with each field's text put back at its
+/// path. A field whose text the record type refuses is reported at that field (each
+/// is tried alone on the template, so one bad field does not blame the others).
+pub fn compose(
+    template: &ProposedRecord,
+    inputs: &[(FormField, String)],
+) -> Result<ProposedRecord, Vec<FieldProblem>> {
+    let base = serde_json::to_value(template).unwrap_or_default();
+    let mut all = base.clone();
+    let mut problems = Vec::new();
+    for (field, text) in inputs {
+        let problem = || FieldProblem {
+            path: field.path.clone(),
+            shape: field.shape,
+        };
+        let Some(value) = typed(field.shape, text) else {
+            problems.push(problem());
+            continue;
+        };
+        let mut alone = base.clone();
+        set_path(&mut alone["data"], &field.path, value.clone());
+        if serde_json::from_value::<ProposedRecord>(alone).is_err() {
+            problems.push(problem());
+            continue;
+        }
+        set_path(&mut all["data"], &field.path, value);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // Each field alone was fine; together they may still not be (a period whose end
+    // is before its start, in types that check that themselves).
+    serde_json::from_value(all).map_err(|_| {
+        inputs
+            .iter()
+            .map(|(f, _)| FieldProblem {
+                path: f.path.clone(),
+                shape: f.shape,
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::pegawai_pns;
+    use proptest::prelude::*;
+    use time::macros::date;
+
+    fn latest_rank(p: &Pegawai) -> Option<ProposedRecord> {
+        p.pangkat.first().cloned().map(ProposedRecord::Pangkat)
+    }
+
+    proptest! {
+        #[test]
+        fn untouched_fields_give_back_the_record(p in pegawai_pns(date!(2026 - 11 - 23))) {
+            let records: Vec<ProposedRecord> = Riwayat::all()
+                .iter()
+                .flat_map(|r| super::super::change::records_of(&p, *r))
+                .collect();
+            for record in records {
+                let inputs: Vec<(FormField, String)> = fields_of(&record)
+                    .into_iter()
+                    .map(|f| { let text = f.current.clone(); (f, text) })
+                    .collect();
+                prop_assert_eq!(compose(&record, &inputs), Ok(record.clone()));
+            }
+        }
+
+        #[test]
+        fn a_bad_value_is_blamed_on_its_own_field(p in pegawai_pns(date!(2026 - 11 - 23)), junk in "[a-z]{1,6}") {
+            let Some(record) = latest_rank(&p) else { return Ok(()) };
+            let inputs: Vec<(FormField, String)> = fields_of(&record)
+                .into_iter()
+                .map(|f| {
+                    let text = if f.path == "golongan" || f.path == "tmt" { junk.clone() } else { f.current.clone() };
+                    (f, text)
+                })
+                .collect();
+            let problems = compose(&record, &inputs).unwrap_err();
+            let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+            prop_assert_eq!(paths, vec!["golongan", "tmt"]);
+            prop_assert_eq!(problems[1].shape, Shape::Date);
+        }
+    }
+}

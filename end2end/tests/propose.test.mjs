@@ -1,0 +1,105 @@
+// Proposing a rank change from the form: the current value beside the proposed
+// one, a cross-field error shown before anything is sent, a fake PDF refused in the
+// browser, a real one uploaded with the proposal, and the printable proof with its
+// verification code.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "../support/server.mjs";
+import { launch, openHydrated } from "../support/browser.mjs";
+import { DEMO_PNS_NIP, DEMO_PASSWORD } from "../support/demo.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ demo: true });
+  browser = await launch();
+  server.sql(`INSERT INTO periode_pemutakhiran (dibuka, ditutup)
+              VALUES (now() - interval '1 hour', now() + interval '30 days')`);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.drop();
+});
+
+const open = (context, path) => openHydrated(context, server.base, path);
+
+async function signIn(context) {
+  const page = await open(context, "/masuk");
+  await page.fill("#nomor", DEMO_PNS_NIP);
+  await page.fill("#kata_sandi", DEMO_PASSWORD);
+  await page.click("button[type=submit]");
+  await page.waitForURL(/\/profil\//);
+}
+
+const PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% SK kenaikan pangkat\n%%EOF\n";
+
+test("a rank change from the form, checked before sending, with its proof", async () => {
+  const context = await browser.newContext();
+  await signIn(context);
+  const page = await open(context, "/usulan/baru/pangkat");
+  const sent = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") sent.push(new URL(r.url()).pathname);
+  });
+
+  const golongan = page.locator('tr[data-field="golongan"]');
+  assert.equal(await golongan.locator("td.old").innerText(), "III/d");
+  assert.equal(await page.locator("tr.changed").count(), 0);
+
+  // A rank lower than the one before it: the browser says so at the field, and
+  // sending is refused without a request.
+  await page.fill("#usulan-golongan", "III/a");
+  await golongan.locator(".field-errors li", { hasText: "Golongan turun dari III/c menjadi III/a" }).waitFor();
+  assert.equal(await golongan.getAttribute("class"), "changed");
+  await page.setInputFiles("#berkas", { name: "sk.pdf", mimeType: "application/pdf", buffer: Buffer.from(PDF) });
+  await page.click("[data-testid=propose-form] button[type=submit]");
+  await page.locator("[data-testid=check-error]", { hasText: "Golongan turun" }).waitFor();
+  assert.deepEqual(sent, []);
+
+  // A value the record type refuses is refused at its own field.
+  await page.fill("#usulan-golongan", "III/z");
+  await golongan.locator(".field-errors li", { hasText: "tidak sesuai" }).waitFor();
+
+  // A renamed executable is refused before it is uploaded.
+  await page.setInputFiles("#berkas", {
+    name: "sk.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("MZ\x90\x00 this program cannot be run in DOS mode"),
+  });
+  await page.locator("[data-testid=file-errors] li", { hasText: "bukan PDF" }).waitFor();
+
+  await page.fill("#usulan-golongan", "IV/a");
+  await page.setInputFiles("#berkas", { name: "sk.pdf", mimeType: "application/pdf", buffer: Buffer.from(PDF) });
+  await page.locator("[data-testid=file-errors] li").waitFor({ state: "detached" });
+  assert.equal(await golongan.locator(".field-errors li").count(), 0);
+  assert.equal(await golongan.locator("td.old").innerText(), "III/d");
+  await page.click("[data-testid=propose-form] button[type=submit]");
+  const done = page.locator("[data-testid=proposal-sent]");
+  await done.waitFor();
+  const id = await done.getAttribute("data-id");
+  assert.deepEqual(sent, ["/api/dokumen", "/api/ajukan_usulan"]);
+
+  // The proof: what was proposed, and a verification code.
+  await done.locator("[data-testid=proof-link]").click();
+  await page.waitForURL(new RegExp(`/usulan/${id}/bukti$`));
+  const code = await page.locator("[data-testid=verification-code]").innerText();
+  assert.match(code, new RegExp(`^U${id}-[0-9A-Z]{4}-[0-9A-Z]{4}$`));
+  assert.equal(await page.locator("[data-testid=proof-number]").innerText(), id);
+  assert.equal(await page.locator('tr.changed[data-field="golongan"] td.new').innerText(), "IV/a");
+  assert.equal(await page.locator('tr.changed[data-field="golongan"] td.old').innerText(), "III/d");
+
+  // The same code on a fresh load: it is the server's, not the page's.
+  const again = await open(context, `/usulan/${id}/bukti`);
+  assert.equal(await again.locator("[data-testid=verification-code]").innerText(), code);
+
+  // The record now has an open proposal: a second one is refused by the server.
+  const second = await open(context, "/usulan/baru/pangkat");
+  await second.fill("#usulan-golongan", "IV/b");
+  await second.setInputFiles("#berkas", { name: "sk.pdf", mimeType: "application/pdf", buffer: Buffer.from(PDF) });
+  await second.locator("[data-testid=file-errors] li").waitFor({ state: "detached" });
+  await second.click("[data-testid=propose-form] button[type=submit]");
+  await second.locator("[data-testid=form-error]", { hasText: "masih memiliki usulan yang belum selesai" }).waitFor();
+  await context.close();
+});
