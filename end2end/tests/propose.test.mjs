@@ -101,5 +101,41 @@ test("a rank change from the form, checked before sending, with its proof", asyn
   await second.locator("[data-testid=file-errors] li").waitFor({ state: "detached" });
   await second.click("[data-testid=propose-form] button[type=submit]");
   await second.locator("[data-testid=form-error]", { hasText: "masih memiliki usulan yang belum selesai" }).waitFor();
+
+  // Withdrawn from the tracking page, which frees the record for the next test.
+  const list = await open(context, "/usulan");
+  await list.locator(`[data-testid=proposal][data-id="${id}"] [data-testid=withdraw]`).click();
+  await list.locator(`[data-testid=proposal][data-id="${id}"][data-status="ditarik"]`).waitFor();
+  await context.close();
+});
+
+test("what was typed survives a reload, and a proposal sent offline goes when back online", async () => {
+  const context = await browser.newContext();
+  await signIn(context);
+  const page = await open(context, "/usulan/baru/pangkat");
+  await page.fill("#usulan-golongan", "IV/b");
+  await page.locator('tr.changed[data-field="golongan"]').waitFor();
+
+  const reloaded = await open(context, "/usulan/baru/pangkat");
+  await reloaded.locator('tr.changed[data-field="golongan"]').waitFor();
+  assert.equal(await reloaded.inputValue("#usulan-golongan"), "IV/b");
+  await page.close();
+
+  await reloaded.setInputFiles("#berkas", { name: "sk.pdf", mimeType: "application/pdf", buffer: Buffer.from(PDF) });
+  await context.setOffline(true);
+  await reloaded.click("[data-testid=propose-form] button[type=submit]");
+  await reloaded.locator("[data-testid=proposal-offline]").waitFor();
+  assert.equal(await reloaded.locator("[data-testid=proposal-sent]").count(), 0);
+
+  await context.setOffline(false);
+  const done = reloaded.locator("[data-testid=proposal-sent]");
+  await done.waitFor({ timeout: 15_000 });
+  const id = await done.getAttribute("data-id");
+  const golongan = server.sql(`SELECT nilai_baru->'data'->>'golongan' FROM usulan WHERE id = ${id}`);
+  assert.equal(golongan.trim(), "IV/b");
+
+  // Sent, so no longer kept: the form opens at the current record again.
+  const fresh = await open(context, "/usulan/baru/pangkat");
+  assert.equal(await fresh.inputValue("#usulan-golongan"), "III/d");
   await context.close();
 });

@@ -220,7 +220,11 @@ impl Config {
             }
             Some(v) => DocumentLocation::Folder(v.into()),
         };
-        let max_bytes = parse_or(&get, "MUTAKHIR_DOCUMENT_MAX_BYTES", 2 * 1024 * 1024u64)?;
+        let max_bytes = parse_or(
+            &get,
+            "MUTAKHIR_DOCUMENT_MAX_BYTES",
+            app::document::kind::DEFAULT_MAX_BYTES,
+        )?;
         if max_bytes == 0 {
             return Err(ConfigError::Invalid {
                 name: "MUTAKHIR_DOCUMENT_MAX_BYTES",

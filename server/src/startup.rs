@@ -105,6 +105,7 @@ pub async fn router(
     let allowed = Arc::new(security::AllowedOrigins::new(config.public_origin.clone()));
     let max_body = config.max_body_bytes;
     let sign_in_gate = app::auth::service::SignInGate::default();
+    let document_limit = app::document::kind::DocumentLimit(config.documents.max_bytes);
     let documents = Arc::new(documents::Documents {
         pool: pool.clone(),
         settings: auth_settings.clone(),
@@ -137,6 +138,7 @@ pub async fn router(
         provide_context(auth_settings.clone());
         provide_context(mailer.clone());
         provide_context(sign_in_gate.clone());
+        provide_context(document_limit);
     };
     let mut router = Router::new()
         .leptos_routes_with_context(&state, routes, context.clone(), {

@@ -512,3 +512,14 @@ async fn the_form_starts_from_the_latest_record_and_each_proof_has_its_own_code(
         listed
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_form_tells_the_browser_the_configured_document_limit(pool: PgPool) {
+    load_demo_if_empty(&pool).await.unwrap();
+    let app = TestApp::spawn_with(pool, |c| c.documents.max_bytes = 500_000).await;
+    let rina = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
+    let form = app
+        .get_json("/api/bahan_usulan?riwayat=pangkat", &rina)
+        .await;
+    assert_eq!(form["max_bytes"], 500_000, "{form}");
+}

@@ -47,6 +47,10 @@ impl DocumentKind {
 /// The size cap when `MUTAKHIR_DOCUMENT_MAX_BYTES` does not set another: 2 MB.
 pub const DEFAULT_MAX_BYTES: u64 = 2 * 1024 * 1024;
 
+/// The size cap the server was configured with, for the pages that tell the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocumentLimit(pub u64);
+
 /// Why a file is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DocumentProblem {

@@ -13,9 +13,12 @@ use crate::document::kind::{classify, DocumentProblem, Wanted};
 use crate::domain::localized::{Lang, Localized};
 use crate::domain::reference::JenisDokumen;
 use crate::i18n::use_i18n;
-use crate::proposal::api::bahan_usulan;
+use crate::proposal::api::{ajukan_usulan, bahan_usulan};
 use crate::proposal::change::{prepare, ChangeProblem, Target};
 use crate::proposal::form::{compose, fields_of, FormField, ProposalForm, Shape};
+use crate::proposal::submission::{IdempotencyKey, Submission};
+
+mod draft;
 
 #[component]
 pub fn ProposePage() -> impl IntoView {
@@ -57,6 +60,8 @@ pub fn ProposePage() -> impl IntoView {
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
     Sent(i64),
+    /// No connection: the proposal waits on this page and goes when it is back.
+    Offline,
     Failed(AuthError),
 }
 
@@ -83,6 +88,15 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
         .map(|f| RwSignal::new(f.current.clone()))
         .collect();
     let adding = RwSignal::new(false);
+    // What was typed survives closing the page (a phone going offline, a tab
+    // killed): kept on the device per record, restored when the form opens again.
+    let draft_key = StoredValue::new(format!(
+        "mutakhir.draf.{}.{}",
+        riwayat.code(),
+        template.id().map_or("satu".to_owned(), |id| id.to_string())
+    ));
+    draft::restore(draft_key, &fields, &inputs, adding);
+    draft::keep(draft_key, &fields, &inputs, adding);
     let documents = form.documents();
     let jenis = RwSignal::new(documents[0]);
     let touched = RwSignal::new(false);
@@ -171,8 +185,15 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
     // One key per attempt to send these values: a retry after a lost answer repeats
     // it (and finds the proposal the first attempt made); a refusal starts afresh.
     let key = StoredValue::new(None::<String>);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let uploaded = StoredValue::new(None::<i64>);
+    let file_version = RwSignal::new(0u32);
+    // Other values, another document: another submission, with a key of its own.
+    Effect::new(move |_| {
+        let _ = (checked.get(), jenis.get(), file_version.get());
+        key.set_value(None);
+        uploaded.set_value(None);
+    });
+    let attempt = move || {
         touched.set(true);
         outcome.set(None);
         let Ok((record, _)) = checked.get_untracked() else {
@@ -192,22 +213,63 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
         sending.set(true);
         let target = target.get_untracked();
         let jenis = jenis.get_untracked();
-        let kunci = key.with_value(|k| k.clone()).unwrap_or_else(new_key);
-        key.set_value(Some(kunci.clone()));
+        let raw_key = key.with_value(|k| k.clone()).unwrap_or_else(new_key);
+        let Ok(kunci) = IdempotencyKey::parse(&raw_key) else {
+            sending.set(false);
+            outcome.set(Some(Outcome::Failed(AuthError::Server("key".into()))));
+            return;
+        };
+        key.set_value(Some(raw_key));
         leptos::task::spawn_local(async move {
-            let result = send(file, kunci, target, record, jenis).await;
+            let result = async {
+                // A retry reuses the document its first attempt uploaded: the
+                // server recognises a retry by its key and the same document.
+                let dokumen_id = match uploaded.get_value() {
+                    Some(id) => id,
+                    None => {
+                        let id = upload(file).await?;
+                        uploaded.set_value(Some(id));
+                        id
+                    }
+                };
+                ajukan_usulan(Submission {
+                    kunci,
+                    target,
+                    record,
+                    dokumen_id,
+                    jenis_dokumen: jenis,
+                })
+                .await
+            }
+            .await;
+            sending.set(false);
             if !matches!(result, Err(AuthError::Network(_))) {
                 key.set_value(None);
+                uploaded.set_value(None);
             }
-            sending.set(false);
             outcome.set(Some(match result {
-                Ok(id) => Outcome::Sent(id),
+                // Kept, key and all: sent again when the browser is back online.
+                Err(AuthError::Network(_)) => Outcome::Offline,
+                Ok(id) => {
+                    draft_key.with_value(|k| draft::forget(k));
+                    Outcome::Sent(id)
+                }
                 Err(e) => Outcome::Failed(e),
             }));
         });
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        attempt();
+    };
+    draft::when_online(move || {
+        if outcome.get_untracked() == Some(Outcome::Offline) {
+            attempt();
+        }
+    });
     let on_file = move |_| {
         file_missing.set(false);
+        file_version.update(|v| *v = v.wrapping_add(1));
         let file = file_input
             .get_untracked()
             .and_then(|input| input.files())
@@ -346,7 +408,12 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
             </ul>
             {document_section}
             <p class="form-error" role="alert" data-testid="check-error">
-                {move || blocking().filter(|_| touched.get() || composed.get().is_ok())}
+                {move || {
+                    blocking()
+                        .filter(|_| {
+                            touched.get() || !matches!(checked.get(), Err(ChangeProblem::NoChange))
+                        })
+                }}
             </p>
             <p class="form-error" role="alert" data-testid="form-error">
                 {move || match outcome.get() {
@@ -359,6 +426,14 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
             </button>
         </form>
         {move || match outcome.get() {
+            Some(Outcome::Offline) => Some(view! {
+                <div class="notice warning" role="status" data-testid="proposal-offline">
+                    <p>{lang.get().pick(
+                        "Tidak ada koneksi. Usulan disimpan di halaman ini dan dikirim otomatis begitu perangkat kembali online; jangan tutup halaman ini.",
+                        "No connection. The proposal is kept on this page and sent as soon as the device is back online; keep this page open.",
+                    )}</p>
+                </div>
+            }.into_any()),
             Some(Outcome::Sent(id)) => Some(view! {
                 <div class="notice success" role="status" data-testid="proposal-sent" data-id=id.to_string()>
                     <p>{lang.get().pick("Usulan terkirim. Usulan belum menjadi data Anda sampai disetujui verifikator.",
@@ -371,21 +446,37 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
                         <a href="/usulan">{lang.get().pick("Lihat semua usulan", "See all proposals")}</a>
                     </p>
                 </div>
-            }),
+            }.into_any()),
             _ => None,
         }}
     }
     .into_any()
 }
 
-/// A fresh idempotency key from the browser's own generator.
+/// A fresh idempotency key (a version 4 UUID) from the browser's random source.
+/// `crypto.randomUUID` would do, but only on HTTPS or localhost; intranets on
+/// plain HTTP have `getRandomValues` as well.
 fn new_key() -> String {
     #[cfg(feature = "hydrate")]
     {
-        web_sys::window()
+        let mut b = [0u8; 16];
+        let filled = web_sys::window()
             .and_then(|w| w.crypto().ok())
-            .map(|c| c.random_uuid())
-            .unwrap_or_default()
+            .is_some_and(|c| c.get_random_values_with_u8_array(&mut b).is_ok());
+        if !filled {
+            return String::new();
+        }
+        b[6] = (b[6] & 0x0f) | 0x40;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+        format!(
+            "{}-{}-{}-{}-{}",
+            &hex[..8],
+            &hex[8..12],
+            &hex[12..16],
+            &hex[16..20],
+            &hex[20..]
+        )
     }
     #[cfg(not(feature = "hydrate"))]
     String::new()
@@ -412,18 +503,9 @@ async fn check_file(_file: web_sys::File, max_bytes: u64) -> Result<(), Document
     classify(&[], Wanted::Document, max_bytes).map(|_| ())
 }
 
-/// Uploads the document, then proposes the change with it.
+/// Uploads the document; answers its id.
 #[cfg(feature = "hydrate")]
-async fn send(
-    file: web_sys::File,
-    kunci: String,
-    target: Target,
-    record: crate::proposal::change::ProposedRecord,
-    jenis: JenisDokumen,
-) -> Result<i64, AuthError> {
-    use crate::proposal::api::ajukan_usulan;
-    use crate::proposal::submission::{IdempotencyKey, Submission};
-
+async fn upload(file: web_sys::File) -> Result<i64, AuthError> {
     #[derive(serde::Deserialize)]
     struct Uploaded {
         id: i64,
@@ -445,24 +527,10 @@ async fn send(
             .unwrap_or_else(|_| AuthError::Server(response.status().to_string())));
     }
     let uploaded: Uploaded = response.json().await.map_err(network)?;
-    let kunci = IdempotencyKey::parse(&kunci).map_err(|_| AuthError::Network("key".into()))?;
-    ajukan_usulan(Submission {
-        kunci,
-        target,
-        record,
-        dokumen_id: uploaded.id,
-        jenis_dokumen: jenis,
-    })
-    .await
+    Ok(uploaded.id)
 }
 
 #[cfg(not(feature = "hydrate"))]
-async fn send(
-    _file: web_sys::File,
-    _kunci: String,
-    _target: Target,
-    _record: crate::proposal::change::ProposedRecord,
-    _jenis: JenisDokumen,
-) -> Result<i64, AuthError> {
+async fn upload(_file: web_sys::File) -> Result<i64, AuthError> {
     Err(AuthError::Network("not in a browser".into()))
 }

@@ -124,6 +124,9 @@ pub async fn usulan_saya() -> Result<Vec<ProposalView>, AuthError> {
             view.id,
             user.principal.pegawai_id,
             view.submitted_at,
+            serde_json::to_string(&(view.riwayat, &view.after, view.dokumen_id))
+                .unwrap_or_default()
+                .as_bytes(),
         );
     }
     Ok(list)
@@ -173,10 +176,8 @@ pub async fn bahan_usulan(riwayat: String) -> Result<ProposalForm, AuthError> {
         latest,
         target,
         period,
-        max_bytes: std::env::var("MUTAKHIR_DOCUMENT_MAX_BYTES")
-            .ok()
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(crate::document::kind::DEFAULT_MAX_BYTES),
+        max_bytes: use_context::<crate::document::kind::DocumentLimit>()
+            .map_or(crate::document::kind::DEFAULT_MAX_BYTES, |l| l.0),
         today: now.to_offset(super::period::WIB).date(),
     })
 }

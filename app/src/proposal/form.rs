@@ -126,19 +126,37 @@ pub fn fields_of(record: &ProposedRecord) -> Vec<FormField> {
     out
 }
 
-fn typed(shape: Shape, text: &str) -> Option<Value> {
+/// The JSON values the typed text could stand for, most likely first: the record
+/// type decides which one it takes (an emptied optional field is null, a filled
+/// one that was empty may be a number).
+fn candidates(shape: Shape, text: &str) -> Vec<Value> {
     let text = text.trim();
-    match shape {
-        Shape::Text | Shape::Date => Some(Value::String(text.to_owned())),
-        Shape::Optional if text.is_empty() => Some(Value::Null),
-        Shape::Optional => Some(Value::String(text.to_owned())),
-        Shape::Number => text
-            .parse::<i64>()
+    let number = || {
+        text.parse::<i64>()
             .ok()
             .map(Value::from)
-            .or_else(|| text.parse::<f64>().ok().map(Value::from)),
-        Shape::Flag => text.parse::<bool>().ok().map(Value::Bool),
+            .or_else(|| text.parse::<f64>().ok().map(Value::from))
+    };
+    let mut out = Vec::new();
+    match shape {
+        // Emptied: none, where the record allows none; else the empty text.
+        Shape::Text | Shape::Date => {
+            if text.is_empty() {
+                out.push(Value::Null);
+            }
+            out.push(Value::String(text.to_owned()));
+        }
+        Shape::Optional if text.is_empty() => out.push(Value::Null),
+        Shape::Optional => {
+            out.push(Value::String(text.to_owned()));
+            out.extend(number());
+            out.extend(text.parse::<bool>().ok().map(Value::Bool));
+        }
+        Shape::Number if text.is_empty() => out.push(Value::Null),
+        Shape::Number => out.extend(number()),
+        Shape::Flag => out.extend(text.parse::<bool>().ok().map(Value::Bool)),
     }
+    out
 }
 
 fn set_path(data: &mut Value, path: &str, value: Value) {
@@ -188,16 +206,15 @@ pub fn compose(
             path: field.path.clone(),
             shape: field.shape,
         };
-        let Some(value) = typed(field.shape, text) else {
+        let accepted = candidates(field.shape, text).into_iter().find(|value| {
+            let mut alone = base.clone();
+            set_path(&mut alone["data"], &field.path, value.clone());
+            serde_json::from_value::<ProposedRecord>(alone).is_ok()
+        });
+        let Some(value) = accepted else {
             problems.push(problem());
             continue;
         };
-        let mut alone = base.clone();
-        set_path(&mut alone["data"], &field.path, value.clone());
-        if serde_json::from_value::<ProposedRecord>(alone).is_err() {
-            problems.push(problem());
-            continue;
-        }
         set_path(&mut all["data"], &field.path, value);
     }
     if !problems.is_empty() {
@@ -258,5 +275,51 @@ mod tests {
             prop_assert_eq!(paths, vec!["golongan", "tmt"]);
             prop_assert_eq!(problems[1].shape, Shape::Date);
         }
+    }
+
+    fn diklat(hours: Option<u32>, certificate: Option<&str>) -> ProposedRecord {
+        ProposedRecord::Diklat(crate::domain::riwayat::RiwayatDiklat {
+            id: 3,
+            name: "Latsar CPNS".into(),
+            organiser: "BKPSDM".into(),
+            hours,
+            start: date!(2011 - 03 - 01),
+            end: date!(2011 - 04 - 30),
+            certificate_number: certificate.map(str::to_owned),
+        })
+    }
+
+    fn typing(record: &ProposedRecord, path: &str, text: &str) -> Vec<(FormField, String)> {
+        fields_of(record)
+            .into_iter()
+            .map(|f| {
+                let typed = if f.path == path {
+                    text.to_owned()
+                } else {
+                    f.current.clone()
+                };
+                (f, typed)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_empty_optional_field_takes_a_number_or_text_and_a_filled_one_can_be_emptied() {
+        let empty = diklat(None, None);
+        let hours = typing(&empty, "hours", "40");
+        assert_eq!(compose(&empty, &hours), Ok(diklat(Some(40), None)));
+        let number = typing(&empty, "certificate_number", "DL-123");
+        assert_eq!(compose(&empty, &number), Ok(diklat(None, Some("DL-123"))));
+
+        let filled = diklat(Some(40), Some("DL-123"));
+        let cleared = typing(&filled, "certificate_number", "  ");
+        assert_eq!(compose(&filled, &cleared), Ok(diklat(Some(40), None)));
+        let no_hours = typing(&filled, "hours", "");
+        assert_eq!(
+            compose(&filled, &no_hours),
+            Ok(diklat(None, Some("DL-123")))
+        );
+        let wrong = typing(&empty, "hours", "empat puluh");
+        assert_eq!(compose(&empty, &wrong).unwrap_err()[0].path, "hours");
     }
 }

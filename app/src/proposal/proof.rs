@@ -10,12 +10,15 @@ use time::OffsetDateTime;
 /// Crockford's base32: no I, L, O or U to misread on paper.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/// `U{id}-XXXX-XXXX`: the proposal's number, then 40 bits of the keyed hash.
+/// `U{id}-XXXX-XXXX`: the proposal's number, then 40 bits of the keyed hash of who
+/// submitted it, when, and `content` (what was proposed, with which document), so a
+/// printout with edited values no longer matches its code.
 pub fn verification_code(
     key: &[u8],
     proposal_id: i64,
     pegawai_id: i64,
     submitted_at: OffsetDateTime,
+    content: &[u8],
 ) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("any key length");
     mac.update(
@@ -25,6 +28,7 @@ pub fn verification_code(
         )
         .as_bytes(),
     );
+    mac.update(content);
     let digest = mac.finalize().into_bytes();
     let bits = digest[..5]
         .iter()
@@ -48,14 +52,15 @@ mod tests {
         ) {
             let at = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap()
                 + time::Duration::nanoseconds(nanos);
-            let code = verification_code(b"k1", id, who, at);
+            let code = verification_code(b"k1", id, who, at, b"c");
             let prefix = format!("U{id}-");
             prop_assert!(code.starts_with(&prefix));
             prop_assert_eq!(code.len(), prefix.len() + 9);
-            prop_assert_eq!(&code, &verification_code(b"k1", id, who, at));
-            prop_assert_ne!(&code, &verification_code(b"k2", id, who, at));
-            prop_assert_ne!(&code, &verification_code(b"k1", id, who + 1, at));
-            prop_assert_ne!(&code, &verification_code(b"k1", id, who, at + time::Duration::nanoseconds(1)));
+            prop_assert_eq!(&code, &verification_code(b"k1", id, who, at, b"c"));
+            prop_assert_ne!(&code, &verification_code(b"k1", id, who, at, b"d"));
+            prop_assert_ne!(&code, &verification_code(b"k2", id, who, at, b"c"));
+            prop_assert_ne!(&code, &verification_code(b"k1", id, who + 1, at, b"c"));
+            prop_assert_ne!(&code, &verification_code(b"k1", id, who, at + time::Duration::nanoseconds(1), b"c"));
         }
     }
 }

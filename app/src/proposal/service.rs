@@ -125,8 +125,14 @@ async fn prepared(
     let profil = profil_by_id(pool, who.pegawai_id)
         .await?
         .ok_or(ProposalError::NotFound)?;
-    let prepared = prepare(&profil.pegawai, target, record, jenis, now.date())
-        .map_err(ProposalError::Change)?;
+    let prepared = prepare(
+        &profil.pegawai,
+        target,
+        record,
+        jenis,
+        now.to_offset(period::WIB).date(),
+    )
+    .map_err(ProposalError::Change)?;
     let document = crate::document::store::find(pool, dokumen_id)
         .await?
         .filter(|d| d.owner.pegawai_id == who.pegawai_id)
