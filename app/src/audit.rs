@@ -1,6 +1,8 @@
 //! The audit trail: every authentication event, failed authorisation and decision,
 //! appended in the same transaction as the change it records where there is one.
 
+pub mod chain;
+
 use std::net::IpAddr;
 
 use sqlx::PgExecutor;
@@ -40,6 +42,12 @@ pub enum AuditEvent {
     ProposalWithdrawn,
     ProposalResubmitted,
     PeriodChanged,
+    ProposalClaimed,
+    ProposalApproved,
+    ProposalReturned,
+    ProposalRejected,
+    ProposalApplied,
+    ApprovalChainChanged,
 }
 
 impl AuditEvent {
@@ -78,6 +86,12 @@ impl AuditEvent {
             ProposalWithdrawn => "proposal.withdrawn",
             ProposalResubmitted => "proposal.resubmitted",
             PeriodChanged => "period.changed",
+            ProposalClaimed => "proposal.claimed",
+            ProposalApproved => "proposal.approved",
+            ProposalReturned => "proposal.returned",
+            ProposalRejected => "proposal.rejected",
+            ProposalApplied => "proposal.applied",
+            ApprovalChainChanged => "approval_chain.changed",
         }
     }
 }
