@@ -24,5 +24,6 @@ pub mod proposal;
 pub mod registration;
 pub mod selfservice;
 mod shell;
+pub mod verification;
 
 pub use shell::{shell, App};

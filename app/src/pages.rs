@@ -12,3 +12,4 @@ pub mod reconciliation;
 pub mod registration;
 pub mod set_password;
 pub mod token_request;
+pub mod verification;

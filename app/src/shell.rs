@@ -22,6 +22,7 @@ use crate::pages::{
     registration::{RegistrationDecisionPage, RegistrationPage},
     set_password::SetPasswordPage,
     token_request::{ActivationPage, ForgotPasswordPage},
+    verification::{DecisionPage, VerificationPage},
 };
 
 /// The HTML document the server streams around the app. It lives here so that
@@ -76,6 +77,11 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("registrasi") view=RegistrationPage />
                         <Route path=StaticSegment("usulan") view=ProposalsPage />
                         <Route path=StaticSegment("konfirmasi") view=ConfirmationPage />
+                        <Route path=StaticSegment("verifikasi") view=VerificationPage />
+                        <Route
+                            path=(StaticSegment("verifikasi"), ParamSegment("id"))
+                            view=DecisionPage
+                        />
                         <Route
                             path=(StaticSegment("usulan"), StaticSegment("baru"), ParamSegment("riwayat"))
                             view=ProposePage

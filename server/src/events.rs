@@ -23,6 +23,7 @@ use sqlx::{postgres::PgListener, PgPool};
 use tokio::sync::broadcast;
 use tower_sessions::Session;
 
+use app::auth::access::Placement;
 use app::auth::error::AuthError;
 use app::auth::session::current;
 use app::auth::settings::AuthSettings;
@@ -33,11 +34,29 @@ use app::proposal::submission::TimelineEntry;
 
 pub const CHANNEL: &str = "usulan_peristiwa";
 
-/// Whose timeline grew (the notification's payload).
+/// Whose timeline grew, and where they sit (the notification's payload).
 #[derive(Clone, Copy, Debug, Deserialize)]
 pub struct Pointer {
     pub id: i64,
     pub pegawai_id: i64,
+    #[serde(default)]
+    pub usulan_id: i64,
+    #[serde(default)]
+    pub unit_kerja_id: Option<i64>,
+    #[serde(default)]
+    pub instansi_id: Option<i32>,
+    #[serde(default)]
+    pub kanreg_id: Option<i16>,
+}
+
+impl Pointer {
+    fn placement(&self) -> Option<Placement> {
+        Some(Placement {
+            unit_kerja_id: self.unit_kerja_id?,
+            instansi_id: self.instansi_id?,
+            kanreg_id: self.kanreg_id?,
+        })
+    }
 }
 
 #[derive(Clone)]
@@ -88,6 +107,7 @@ async fn listen(pool: &PgPool, news: &broadcast::Sender<Pointer>) -> Result<(), 
 pub fn routes(events: Arc<ProposalEvents>) -> Router {
     Router::new()
         .route("/api/usulan/peristiwa", get(stream))
+        .route("/api/verifikasi/peristiwa", get(queue_stream))
         .with_state(events)
 }
 
@@ -228,6 +248,85 @@ async fn stream(
                 continue;
             }
             cursor.stale = cursor.wait().await?;
+        }
+    });
+    Sse::new(body)
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}
+
+/// A verifier's dashboard: "your queue changed" whenever a step of a proposal of an
+/// employee inside one of their scopes is taken (a new proposal, a colleague's
+/// decision, a withdrawal), and once at each (re)connection. The page re-reads its
+/// queue then, so a reconnect misses nothing.
+async fn queue_stream(State(events): State<Arc<ProposalEvents>>, session: Session) -> Response {
+    use app::verification::queue::Inbox;
+
+    let user = match signed_in(&session, &events.pool, &events.settings).await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    let scopes: Vec<_> = Inbox::all_of(&user.principal.roles)
+        .into_iter()
+        .map(|inbox| inbox.scope)
+        .collect();
+    if scopes.is_empty() {
+        return refusal(AuthError::Forbidden);
+    }
+    struct Watch {
+        news: broadcast::Receiver<Pointer>,
+        scopes: Vec<app::auth::access::Scope>,
+        first: bool,
+        me: i64,
+        pool: PgPool,
+        session: Session,
+        settings: AuthSettings,
+    }
+    let watch = Watch {
+        news: events.news.subscribe(),
+        scopes,
+        first: true,
+        me: user.principal.pegawai_id,
+        pool: events.pool.clone(),
+        session,
+        settings: events.settings.clone(),
+    };
+    let changed = |usulan_id: Option<i64>| {
+        Ok::<Event, Infallible>(
+            Event::default()
+                .event("antrian")
+                .data(serde_json::json!({ "usulan_id": usulan_id }).to_string()),
+        )
+    };
+    let body = futures::stream::unfold(watch, move |mut watch| async move {
+        if watch.first {
+            watch.first = false;
+            return Some((changed(None), watch));
+        }
+        loop {
+            match tokio::time::timeout(SWEEP, watch.news.recv()).await {
+                Ok(Ok(p)) => {
+                    let ours = p
+                        .placement()
+                        .is_some_and(|place| watch.scopes.iter().any(|s| s.covers(&place)));
+                    if ours {
+                        return Some((changed(Some(p.usulan_id)), watch));
+                    }
+                }
+                Ok(Err(broadcast::error::RecvError::Lagged(_))) => {
+                    return Some((changed(None), watch))
+                }
+                Ok(Err(broadcast::error::RecvError::Closed)) => return None,
+                Err(_sweep) => {
+                    let still = matches!(
+                        current(&watch.session, &watch.pool, &watch.settings).await,
+                        Ok(Some(user)) if user.principal.pegawai_id == watch.me
+                    );
+                    if !still {
+                        return None;
+                    }
+                }
+            }
         }
     });
     Sse::new(body)

@@ -66,6 +66,15 @@ pub(crate) mod edge {
         })
     }
 
+    /// The caller's session as the audit log names it: a digest of its id, never
+    /// the id itself (which is a credential).
+    pub async fn session_reference() -> Option<String> {
+        use sha2::{Digest, Sha256};
+        let id = session().await.ok()?.id()?;
+        let digest = Sha256::digest(id.to_string().as_bytes());
+        Some(digest[..8].iter().map(|b| format!("{b:02x}")).collect())
+    }
+
     pub async fn client_ip() -> Option<IpAddr> {
         leptos_axum::extract::<ConnectInfo<SocketAddr>>()
             .await

@@ -47,7 +47,7 @@ pub fn level_label(level: Level, lang: Lang) -> &'static str {
     }
 }
 
-fn event_label(kind: EventKind, lang: Lang) -> &'static str {
+pub fn event_label(kind: EventKind, lang: Lang) -> &'static str {
     match kind {
         EventKind::Submitted => lang.pick("Diajukan", "Submitted"),
         EventKind::Approved => lang.pick("Disetujui", "Approved"),

@@ -4,7 +4,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use sqlx::PgPool;
+use sqlx::PgExecutor;
 use time::Date;
 
 use super::Profil;
@@ -70,21 +70,24 @@ fn sk(nomor: Option<String>, tanggal: Option<Date>) -> Option<Sk> {
 }
 
 pub async fn profil_by_nomor_induk(
-    pool: &PgPool,
+    pool: impl PgExecutor<'_>,
     nomor_induk: &str,
 ) -> Result<Option<Profil>, StoreError> {
     profil(pool, nomor_induk, None).await
 }
 
 /// By the employee's id: PPT Non-ASN have no NIP to look them up by.
-pub async fn profil_by_id(pool: &PgPool, pegawai_id: i64) -> Result<Option<Profil>, StoreError> {
+pub async fn profil_by_id(
+    pool: impl PgExecutor<'_>,
+    pegawai_id: i64,
+) -> Result<Option<Profil>, StoreError> {
     profil(pool, "", Some(pegawai_id)).await
 }
 
 /// One statement for both look-ups: the id, when given, wins; otherwise the
 /// NIP's row is found once (an init plan) and both go through the primary key.
 async fn profil(
-    pool: &PgPool,
+    pool: impl PgExecutor<'_>,
     nomor_induk: &str,
     pegawai_id: Option<i64>,
 ) -> Result<Option<Profil>, StoreError> {

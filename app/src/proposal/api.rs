@@ -6,7 +6,7 @@ use leptos::server_fn::codec::{GetUrl, Json};
 
 use super::form::ProposalForm;
 use super::period::PeriodState;
-use super::submission::{ProposalView, Submission};
+use super::submission::{ProposalView, Resubmission, Submission};
 use crate::auth::error::AuthError;
 
 #[cfg(feature = "ssr")]
@@ -70,6 +70,10 @@ mod edge_errors {
                 "Langkah ini tidak dapat dilakukan pada usulan ini sekarang.",
                 "This step cannot be taken on this proposal now.",
             ),
+            ProposalError::Chain(e) => {
+                tracing::error!(error = %e, "the approval chain");
+                AuthError::Server("proposals".into())
+            }
             ProposalError::Profile(e) => {
                 tracing::error!(error = %e, "reading the proposer's record");
                 AuthError::Server("proposals".into())
@@ -107,6 +111,21 @@ pub async fn tarik_usulan(id: i64) -> Result<(), AuthError> {
     super::service::withdraw(&edge::pool(), &user.principal, id, edge::client_ip().await)
         .await
         .map_err(|e| edge::refuse(edge_errors::to_edge(e)))
+}
+
+/// Sends the caller's returned proposal again, corrected (JSON: `usulan`).
+#[server(prefix = "/api", endpoint = "ajukan_ulang_usulan", input = Json)]
+pub async fn ajukan_ulang_usulan(usulan: Resubmission) -> Result<(), AuthError> {
+    use crate::auth::api::edge;
+    let user = crate::auth::api::signed_in_user().await?;
+    super::service::resubmit(
+        &edge::pool(),
+        &user.principal,
+        usulan,
+        edge::client_ip().await,
+    )
+    .await
+    .map_err(|e| edge::refuse(edge_errors::to_edge(e)))
 }
 
 /// Every proposal of the caller, newest first, each with its timeline.

@@ -6,12 +6,12 @@ use sqlx::types::Uuid;
 use sqlx::PgPool;
 use time::OffsetDateTime;
 
-use super::authority::default_chain;
+use super::authority::{chain_for, ChainError, ChainSubject};
 use super::change::{prepare, ChangeProblem, Prepared, ProposedRecord, Target};
 use super::lifecycle::{next, Actor, LifecycleError, Transition};
 use super::period::{self, PeriodState, Window};
 use super::store::{self, NewProposal};
-use super::submission::{EventKind, Submission};
+use super::submission::{EventKind, Resubmission, Submission};
 use crate::audit::{self, AuditEntry, AuditEvent};
 use crate::auth::access::Principal;
 use crate::auth::service::entry;
@@ -36,6 +36,8 @@ pub enum ProposalError {
     NotFound,
     #[error(transparent)]
     Lifecycle(LifecycleError),
+    #[error(transparent)]
+    Chain(#[from] ChainError),
     #[error(transparent)]
     Profile(#[from] StoreError),
     #[error(transparent)]
@@ -181,7 +183,7 @@ pub async fn submit(
         now,
     )
     .await?;
-    let chain = default_chain(riwayat);
+    let chain = chain_for(pool, ChainSubject::Riwayat(riwayat)).await?;
     let to_json = |r: &ProposedRecord| serde_json::to_value(r).expect("records serialise");
     let (record_id, new_record) = match submission.target {
         Target::Existing(id) => (Some(id), false),
@@ -291,6 +293,80 @@ pub async fn withdraw(
             Some(who.pegawai_id),
             ip,
             serde_json::json!({ "usulan_id": id, "riwayat": locked.riwayat }),
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sends a returned proposal again, corrected: the same proposal (its timeline
+/// kept), checked like a new one, back to the first level of the chain it was
+/// submitted with.
+pub async fn resubmit(
+    pool: &PgPool,
+    who: &Principal,
+    resubmission: Resubmission,
+    ip: Option<std::net::IpAddr>,
+) -> Result<(), ProposalError> {
+    let now = open_period(pool, who).await?;
+    let id = resubmission.id;
+    let mut tx = pool.begin().await?;
+    let locked = store::lock_own(&mut tx, id, who.pegawai_id)
+        .await?
+        .ok_or(ProposalError::NotFound)?;
+    let status = next(
+        &locked.chain,
+        locked.status,
+        Actor::Owner,
+        Transition::Resubmit,
+    )
+    .map_err(ProposalError::Lifecycle)?;
+    if resubmission.record.riwayat().code() != locked.riwayat {
+        return Err(ProposalError::Lifecycle(LifecycleError::NotAllowed));
+    }
+    let prepared = prepared(
+        pool,
+        who,
+        locked.target,
+        resubmission.record,
+        resubmission.jenis_dokumen,
+        resubmission.dokumen_id,
+        now,
+    )
+    .await?;
+    let to_json = |r: &ProposedRecord| serde_json::to_value(r).expect("records serialise");
+    store::resubmitted(
+        &mut tx,
+        id,
+        prepared.before.as_ref().map(to_json),
+        to_json(&prepared.after),
+        resubmission.dokumen_id,
+        resubmission.jenis_dokumen,
+    )
+    .await?;
+    debug_assert_eq!(status, super::lifecycle::submitted());
+    store::insert_event(
+        &mut tx,
+        id,
+        who.pegawai_id,
+        EventKind::Resubmitted,
+        None,
+        Some(who.pegawai_id),
+        None,
+    )
+    .await?;
+    audit::record(
+        &mut *tx,
+        AuditEvent::ProposalResubmitted,
+        entry(
+            Some(who.pegawai_id),
+            ip,
+            serde_json::json!({
+                "usulan_id": id,
+                "riwayat": locked.riwayat,
+                "dokumen_id": resubmission.dokumen_id,
+            }),
         ),
     )
     .await?;

@@ -4,6 +4,7 @@ use sqlx::types::Uuid;
 use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 use time::OffsetDateTime;
 
+use super::authority::{chain_of_numbers, numbers_of};
 use super::change::{ProposedRecord, Target};
 use super::lifecycle::{Chain, Level, Status};
 use super::period::Window;
@@ -104,14 +105,6 @@ pub struct NewProposal<'a> {
     pub key: Uuid,
 }
 
-fn chain_numbers(chain: &Chain) -> Vec<i16> {
-    chain
-        .levels()
-        .iter()
-        .map(|l| i16::from(l.number()))
-        .collect()
-}
-
 /// Inserts the proposal, or nothing when its key was used already (None).
 pub async fn insert(
     tx: &mut Transaction<'_, Postgres>,
@@ -131,7 +124,7 @@ pub async fn insert(
         new.after,
         new.dokumen_id,
         new.jenis_dokumen.code(),
-        &chain_numbers(new.chain),
+        &numbers_of(new.chain),
         new.key
     )
     .fetch_optional(&mut **tx)
@@ -172,11 +165,12 @@ pub async fn insert_event(
     .await
 }
 
-/// A proposal's state, locked for a decision by its owner.
+/// A proposal's state, locked for a step by its owner.
 pub struct Locked {
     pub status: Status,
     pub chain: Chain,
     pub riwayat: String,
+    pub target: Target,
 }
 
 pub async fn lock_own(
@@ -185,7 +179,7 @@ pub async fn lock_own(
     pegawai_id: i64,
 ) -> Result<Option<Locked>, sqlx::Error> {
     let row = sqlx::query!(
-        "SELECT status, tahap, rantai, riwayat FROM usulan
+        "SELECT status, tahap, rantai, riwayat, record_id, baru FROM usulan
           WHERE id = $1 AND pegawai_id = $2 FOR UPDATE",
         id,
         pegawai_id
@@ -195,10 +189,42 @@ pub async fn lock_own(
     Ok(row.and_then(|r| {
         Some(Locked {
             status: Status::from_code(&r.status, u8::try_from(r.tahap).ok()?)?,
-            chain: chain_of(&r.rantai)?,
+            chain: chain_of_numbers(&r.rantai)?,
             riwayat: r.riwayat,
+            target: match (r.baru, r.record_id) {
+                (true, _) => Target::New,
+                (false, Some(id)) => Target::Existing(id),
+                (false, None) => Target::Only,
+            },
         })
     }))
+}
+
+/// A returned proposal, corrected and sent again: new values and document, back to
+/// the first level of its chain, waiting from now.
+pub async fn resubmitted(
+    tx: &mut Transaction<'_, Postgres>,
+    id: i64,
+    before: Option<serde_json::Value>,
+    after: serde_json::Value,
+    dokumen_id: i64,
+    jenis_dokumen: JenisDokumen,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE usulan
+            SET nilai_lama = $2, nilai_baru = $3, dokumen_id = $4, jenis_dokumen = $5,
+                status = 'diajukan', tahap = 0, diubah_at = now(), menunggu_sejak = now(),
+                diklaim_oleh = NULL, klaim_sampai = NULL
+          WHERE id = $1",
+        id,
+        before,
+        after,
+        dokumen_id,
+        jenis_dokumen.code()
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 pub async fn set_status(
@@ -215,14 +241,6 @@ pub async fn set_status(
     .execute(&mut **tx)
     .await?;
     Ok(())
-}
-
-fn chain_of(numbers: &[i16]) -> Option<Chain> {
-    let levels = numbers
-        .iter()
-        .map(|n| Level::from_number(u8::try_from(*n).ok()?))
-        .collect::<Option<Vec<_>>>()?;
-    Chain::try_from(levels).ok()
 }
 
 /// Every proposal of an employee, newest first, each with its timeline.
@@ -262,7 +280,7 @@ pub async fn list(pool: &PgPool, pegawai_id: i64) -> Result<Vec<ProposalView>, s
                 before,
                 after,
                 status: Status::from_code(&p.status, u8::try_from(p.tahap).ok()?)?,
-                chain: chain_of(&p.rantai)?,
+                chain: chain_of_numbers(&p.rantai)?,
                 dokumen_id: p.dokumen_id,
                 jenis_dokumen: JenisDokumen::parse(&p.jenis_dokumen).ok()?,
                 submitted_at: p.diajukan_at,

@@ -62,6 +62,16 @@ pub struct Submission {
     pub jenis_dokumen: JenisDokumen,
 }
 
+/// A returned proposal, corrected by the employee and sent again: the whole record
+/// as it should be now, with the (possibly new) supporting document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Resubmission {
+    pub id: i64,
+    pub record: ProposedRecord,
+    pub dokumen_id: i64,
+    pub jenis_dokumen: JenisDokumen,
+}
+
 /// One step of a proposal's timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EventKind {

@@ -1,0 +1,241 @@
+//! One proposal laid out for its decision (`/verifikasi/{id}`): the record as it
+//! stands beside the proposed one (changes marked), what the record's checks find,
+//! and the document, side by side; claim it, then approve, return or reject it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::form::FormError;
+use crate::components::session::lang_of;
+use crate::domain::localized::Lang;
+use crate::i18n::use_i18n;
+use crate::pages::proposals::{compare_rows, event_label, level_label, status_label};
+use crate::proposal::lifecycle::Status;
+use crate::proposal::period::in_wib;
+use crate::verification::api::{berkas_usulan, KlaimUsulan, PutuskanUsulan};
+use crate::verification::queue::{Case, Decision, Verdict};
+
+use super::follow_queue;
+
+#[component]
+pub fn DecisionPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = Signal::derive(move || lang_of(i18n));
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let claim = ServerAction::<KlaimUsulan>::new();
+    let decide = ServerAction::<PutuskanUsulan>::new();
+    let live = RwSignal::new(0u32);
+    follow_queue(live);
+    let case = Resource::new(
+        move || {
+            (
+                id(),
+                claim.version().get(),
+                decide.version().get(),
+                live.get(),
+            )
+        },
+        |(id, ..)| berkas_usulan(id),
+    );
+    let error = Signal::derive(move || {
+        decide
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| claim.value().get().and_then(Result::err))
+    });
+    view! {
+        <section class="decision" data-testid="decision-page">
+            <p><a href="/verifikasi">{move || lang.get().pick("← Kembali ke antrean", "← Back to the queue")}</a></p>
+            <FormError error lang />
+            {move || decide.value().get().and_then(Result::ok).map(|status| view! {
+                <p class="notice" role="status" data-testid="decided">
+                    {move || match status {
+                        Status::Applied => lang.get().pick("Disetujui dan diterapkan ke data pegawai.", "Approved and applied to the employee's record."),
+                        Status::Pending { .. } => lang.get().pick("Disetujui; diteruskan ke tingkat berikutnya.", "Approved; sent on to the next level."),
+                        Status::Returned { .. } => lang.get().pick("Dikembalikan kepada pegawai untuk diperbaiki.", "Returned to the employee for correction."),
+                        _ => lang.get().pick("Ditolak.", "Rejected."),
+                    }}
+                </p>
+            })}
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match case.await {
+                        Ok(c) => view! { <CaseView case=c claim decide lang /> }.into_any(),
+                        Err(e) => view! { <FormError error=Signal::derive(move || Some(e.clone())) lang /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn CaseView(
+    case: Case,
+    claim: ServerAction<KlaimUsulan>,
+    decide: ServerAction<PutuskanUsulan>,
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let id = case.proposal.id;
+    let status = case.proposal.status;
+    let waiting_for = match status {
+        Status::Pending { step } => case.proposal.chain.at(step),
+        _ => None,
+    };
+    let mut shown = case.proposal.clone();
+    // What the verifier compares against is the record as it is now.
+    shown.before = case.current.clone().or(shown.before);
+    let rows = compare_rows(&shown);
+    let riwayat = case.proposal.riwayat;
+    let document = format!("/api/dokumen/{}", case.proposal.dokumen_id);
+    let may_claim = case.my_level.is_some() && !case.claimed_by_me;
+    let may_decide = case.my_level.is_some() && case.claimed_by_me;
+    let holder = case.claimed_by.clone().filter(|_| !case.claimed_by_me);
+    let until = case.claim_until.map(in_wib);
+    let blocking = case.blocking;
+    view! {
+        <article class="case" data-testid="case" data-id=id.to_string() data-status=status.code()>
+            <h1>
+                {case.nama.clone()} " · " {move || riwayat.name(lang.get())}
+            </h1>
+            <p>
+                {case.nomor_induk.clone().unwrap_or_default()} " · " {case.unit_kerja.clone()} " · "
+                <span data-testid="case-status">{move || status_label(status, waiting_for, lang.get())}</span>
+            </p>
+            <p data-testid="claim-state">
+                {holder.map(|by| view! { {move || lang.get().pick("Sedang ditangani ", "Being handled by ")} <strong>{by.clone()}</strong> })}
+                {case.claimed_by_me.then(|| view! { {move || lang.get().pick("Anda menangani usulan ini sampai ", "You handle this proposal until ")} {until.clone()} })}
+            </p>
+            <Show when=move || may_claim>
+                <button type="button" data-testid="claim" disabled=move || claim.pending().get()
+                    on:click=move |_| { claim.dispatch(KlaimUsulan { id }); }>
+                    {move || lang.get().pick("Tangani usulan ini", "Handle this proposal")}
+                </button>
+            </Show>
+            <div class="side-by-side">
+                <table class="compare">
+                    <thead><tr>
+                        <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
+                        <th scope="col">{move || lang.get().pick("Saat ini", "Current")}</th>
+                        <th scope="col">{move || lang.get().pick("Diusulkan", "Proposed")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(path, old, new, changed)| {
+                            let field = path.clone();
+                            view! {
+                                <tr class=if changed { "changed" } else { "" } data-field=field>
+                                    <th scope="row">{path}</th>
+                                    <td class="old">{old}</td>
+                                    <td class="new">{new}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <div class="document">
+                    <iframe src=document.clone() title="Dokumen pendukung" data-testid="document"></iframe>
+                    <p><a href=document target="_blank" rel="noopener">
+                        {move || lang.get().pick("Buka dokumen di tab baru", "Open the document in a new tab")}
+                    </a></p>
+                </div>
+            </div>
+            <Findings findings=case.findings.clone() blocking lang />
+            <ol class="timeline" data-testid="timeline">
+                {case.proposal.timeline.iter().map(|e| {
+                    let level = e.level;
+                    let kind = e.kind;
+                    view! {
+                        <li data-kind=kind.code()>
+                            <strong>{move || event_label(kind, lang.get())}</strong> " · " {in_wib(e.at)}
+                            {move || level.map(|l| format!(" · {}", level_label(l, lang.get())))}
+                            {e.reason.clone().map(|r| view! { <p class="reason">{r}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <Show when=move || may_decide>
+                <DecisionForm id blocking decide lang />
+            </Show>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn Findings(
+    findings: Vec<(String, crate::auth::error::Message)>,
+    blocking: bool,
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    (!findings.is_empty()).then(|| view! {
+        <div class=if blocking { "findings form-error" } else { "findings notice warning" } data-testid="findings">
+            <p>{move || if blocking {
+                lang.get().pick("Usulan ini tidak dapat disetujui seperti ini:", "This proposal cannot be approved as it is:")
+            } else {
+                lang.get().pick("Perlu diperhatikan:", "Worth a look:")
+            }}</p>
+            <ul>
+                {findings.into_iter().map(|(field, message)| view! {
+                    <li data-field=field>{move || message.get(lang.get()).to_owned()}</li>
+                }).collect_view()}
+            </ul>
+        </div>
+    })
+}
+
+#[component]
+fn DecisionForm(
+    id: i64,
+    blocking: bool,
+    decide: ServerAction<PutuskanUsulan>,
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let reason = RwSignal::new(String::new());
+    let local = RwSignal::new(None::<String>);
+    let send = move |verdict: Verdict| {
+        let keputusan = Decision {
+            verdict,
+            reason: Some(reason.get_untracked()),
+            correction: None,
+        };
+        // The same rule as the server's: a return or a rejection says why.
+        match keputusan.reason() {
+            Ok(_) => {
+                local.set(None);
+                decide.dispatch(PutuskanUsulan { id, keputusan });
+            }
+            Err(problem) => local.set(Some(problem.message().get(lang.get_untracked()).to_owned())),
+        }
+    };
+    view! {
+        <div class="decide" data-testid="decision-form">
+            <label for="alasan">{move || lang.get().pick("Alasan (wajib untuk dikembalikan atau ditolak)", "Reason (required to return or reject)")}</label>
+            <textarea id="alasan" name="alasan" maxlength="500" data-testid="reason"
+                prop:value=move || reason.get()
+                on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+            {move || local.get().map(|m| view! { <p class="form-error" role="alert" data-testid="reason-error">{m}</p> })}
+            <div class="actions">
+                <button type="button" data-testid="approve" disabled=move || blocking || decide.pending().get()
+                    on:click=move |_| send(Verdict::Approve)>
+                    {move || lang.get().pick("Setujui", "Approve")}
+                </button>
+                <button type="button" class="secondary" data-testid="return" disabled=move || decide.pending().get()
+                    on:click=move |_| send(Verdict::Return)>
+                    {move || lang.get().pick("Kembalikan untuk diperbaiki", "Return for correction")}
+                </button>
+                <button type="button" class="danger" data-testid="reject" disabled=move || decide.pending().get()
+                    on:click=move |_| send(Verdict::Reject)>
+                    {move || lang.get().pick("Tolak", "Reject")}
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,152 @@
+// The full loop in real browsers: an employee proposes a rank change with a PDF; the
+// agency's verifier, whose dashboard is already open, sees it arrive live, claims it
+// and approves it; BKN's verifier approves it; the employee's tracking page changes
+// live at each step, and their profile shows the new rank. Then a second proposal is
+// returned with a reason the employee sees live.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "../support/server.mjs";
+import { launch, openHydrated } from "../support/browser.mjs";
+import { DEMO_PNS_NIP, DEMO_PASSWORD } from "../support/demo.mjs";
+
+let server;
+let browser;
+let agencyNip;
+let bknNip;
+
+before(async () => {
+  server = await startServer({ demo: true });
+  browser = await launch();
+  server.sql(`INSERT INTO periode_pemutakhiran (dibuka, ditutup)
+              VALUES (now() - interval '1 hour', now() + interval '30 days')`);
+  // Two generated employees become verifiers, with the demo password: one of Rina's
+  // agency, one of BKN Pusat.
+  const [first, second] = server
+    .sql(`SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL AND nomor_induk <> '${DEMO_PNS_NIP}'
+            AND id NOT IN (SELECT pegawai_id FROM akun) ORDER BY id LIMIT 2`)
+    .split("\n");
+  agencyNip = first;
+  bknNip = second;
+  server.sql(`INSERT INTO akun (pegawai_id, password_hash, activated_at, password_changed_at)
+              SELECT p.id, a.password_hash, now(), now()
+                FROM pegawai p, akun a JOIN pegawai r ON r.id = a.pegawai_id AND r.nomor_induk = '${DEMO_PNS_NIP}'
+               WHERE p.nomor_induk IN ('${agencyNip}', '${bknNip}')`);
+  server.sql(`INSERT INTO peran (pegawai_id, peran, lingkup, instansi_id, tingkat)
+              SELECT p.id, 'verifikator', 'instansi', r.instansi_id, 2
+                FROM pegawai p, pegawai r WHERE p.nomor_induk = '${agencyNip}' AND r.nomor_induk = '${DEMO_PNS_NIP}'`);
+  server.sql(`INSERT INTO peran (pegawai_id, peran, lingkup, tingkat)
+              SELECT id, 'verifikator', 'pusat', 4 FROM pegawai WHERE nomor_induk = '${bknNip}'`);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.drop();
+});
+
+const open = (context, path) => openHydrated(context, server.base, path);
+
+async function signIn(nip) {
+  const context = await browser.newContext();
+  const page = await open(context, "/masuk");
+  await page.fill("#nomor", nip);
+  await page.fill("#kata_sandi", DEMO_PASSWORD);
+  await page.click("button[type=submit]");
+  await page.waitForURL(/\/profil\//);
+  return context;
+}
+
+const PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% SK kenaikan pangkat\n%%EOF\n";
+
+async function proposeRank(context, golongan) {
+  const page = await open(context, "/usulan/baru/pangkat");
+  await page.fill("#usulan-golongan", golongan);
+  await page.setInputFiles("#berkas", { name: "sk.pdf", mimeType: "application/pdf", buffer: Buffer.from(PDF) });
+  await page.locator("[data-testid=file-errors] li").waitFor({ state: "detached" });
+  await page.click("[data-testid=propose-form] button[type=submit]");
+  const done = page.locator("[data-testid=proposal-sent]");
+  await done.waitFor();
+  const id = await done.getAttribute("data-id");
+  await page.close();
+  return id;
+}
+
+async function claimAndDecide(context, id, button, reason) {
+  const page = await open(context, `/verifikasi/${id}`);
+  await page.locator('tr.changed[data-field="golongan"]').waitFor();
+  await page.click("[data-testid=claim]");
+  await page.locator("[data-testid=decision-form]").waitFor();
+  if (reason) await page.fill("[data-testid=reason]", reason);
+  await page.click(`[data-testid=${button}]`);
+  await page.locator("[data-testid=decided]").waitFor();
+  return page;
+}
+
+test("a rank change goes through both verifiers live and lands in the profile", async () => {
+  const employee = await signIn(DEMO_PNS_NIP);
+  const agency = await signIn(agencyNip);
+  const bkn = await signIn(bknNip);
+
+  // The agency verifier's dashboard is open before anything is proposed.
+  const dashboard = await open(agency, "/verifikasi");
+  await dashboard.locator("[data-testid=queue-empty]").waitFor();
+
+  const id = await proposeRank(employee, "IV/a");
+  const tracking = await open(employee, "/usulan");
+  const card = tracking.locator(`[data-testid=proposal][data-id="${id}"]`);
+  await card.locator("[data-testid=proposal-status]", { hasText: "instansi" }).waitFor();
+
+  // It appears on the dashboard without a reload.
+  const row = dashboard.locator(`[data-testid=queue-item][data-id="${id}"]`);
+  await row.waitFor({ timeout: 10_000 });
+
+  // The agency approves: the employee's page follows, live.
+  const decided = await claimAndDecide(agency, id, "approve");
+  assert.match(await decided.locator("[data-testid=decided]").innerText(), /tingkat berikutnya/);
+  await card.locator("[data-testid=proposal-status]", { hasText: "BKN Pusat" }).waitFor({ timeout: 10_000 });
+  // Gone from the agency's queue, live too.
+  await row.waitFor({ state: "detached", timeout: 10_000 });
+
+  // BKN approves: applied.
+  const applied = await claimAndDecide(bkn, id, "approve");
+  assert.match(await applied.locator("[data-testid=decided]").innerText(), /diterapkan/);
+  await tracking.locator(`[data-testid=proposal][data-id="${id}"][data-status="diterapkan"]`).waitFor({ timeout: 10_000 });
+  const steps = await tracking
+    .locator(`[data-testid=proposal][data-id="${id}"] [data-testid=timeline] li`)
+    .evaluateAll((items) => items.map((li) => li.dataset.kind));
+  assert.deepEqual(steps, ["diajukan", "disetujui", "disetujui", "diterapkan"]);
+
+  // The profile shows the new rank.
+  const profile = await open(employee, `/profil/${DEMO_PNS_NIP}`);
+  const ranks = await profile.locator("#riwayat-pangkat").innerText();
+  assert.match(ranks, /IV\/a/);
+
+  for (const context of [employee, agency, bkn]) await context.close();
+});
+
+test("a return needs a reason, and the employee sees it live", async () => {
+  const employee = await signIn(DEMO_PNS_NIP);
+  const agency = await signIn(agencyNip);
+  const id = await proposeRank(employee, "IV/b");
+  const tracking = await open(employee, "/usulan");
+  const card = tracking.locator(`[data-testid=proposal][data-id="${id}"]`);
+  await card.waitFor();
+
+  const page = await open(agency, `/verifikasi/${id}`);
+  await page.click("[data-testid=claim]");
+  await page.locator("[data-testid=decision-form]").waitFor();
+  const sent = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") sent.push(new URL(r.url()).pathname);
+  });
+  // Without a reason the browser refuses before asking the server.
+  await page.click("[data-testid=return]");
+  await page.locator("[data-testid=reason-error]", { hasText: "alasannya" }).waitFor();
+  assert.deepEqual(sent, []);
+  await page.fill("[data-testid=reason]", "Golongan pada SK adalah IV/a, bukan IV/b.");
+  await page.click("[data-testid=return]");
+  await page.locator("[data-testid=decided]").waitFor();
+
+  await tracking.locator(`[data-testid=proposal][data-id="${id}"][data-status="dikembalikan"]`).waitFor({ timeout: 10_000 });
+  assert.match(await card.locator(".reason").innerText(), /bukan IV\/b/);
+  for (const context of [employee, agency]) await context.close();
+});

@@ -1,0 +1,1013 @@
+//! Verification over real HTTP against a real database: a rank change climbs its
+//! chain (instansi, then BKN Pusat) and is applied once with the version it replaces
+//! kept; verifiers see and decide only what waits in their scope at their level,
+//! after claiming it; concurrent approvals make one decision; an expired claim can be
+//! taken over; a returned proposal is fixed and resubmitted; chains are configuration;
+//! every history's record survives the master write; the audit chain verifies and
+//! tampering breaks it.
+
+mod support;
+
+use app::domain::reference::{GolonganPns, JenisDokumen};
+use app::domain::riwayat::RiwayatPangkat;
+use app::profile::store::profil_by_nomor_induk;
+use app::proposal::change::{ProposedRecord, Target};
+use app::proposal::submission::{IdempotencyKey, Submission};
+use reqwest::{header, StatusCode};
+use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
+use sqlx::PgPool;
+use support::{pdf, upload, TestApp};
+use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
+
+struct World {
+    app: TestApp,
+    pool: PgPool,
+    rina: String,
+    budi: String,
+    rina_instansi: i32,
+}
+
+async fn world(pool: PgPool) -> World {
+    load_demo_if_empty(&pool).await.unwrap();
+    let app = TestApp::spawn(pool.clone()).await;
+    let rina = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
+    let budi = app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    let rina_instansi =
+        sqlx::query_scalar("SELECT instansi_id FROM pegawai WHERE nomor_induk = $1")
+            .bind(DEMO_PNS_NIP)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let w = World {
+        app,
+        pool,
+        rina,
+        budi,
+        rina_instansi,
+    };
+    let opens = (OffsetDateTime::now_utc() - Duration::hours(1))
+        .format(&Rfc3339)
+        .unwrap();
+    let closes = (OffsetDateTime::now_utc() + Duration::days(30))
+        .format(&Rfc3339)
+        .unwrap();
+    let response = w
+        .post_form(
+            &w.rina,
+            "/api/atur_periode",
+            &[("dibuka", &opens), ("ditutup", &closes)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    w
+}
+
+/// A verifier of `level` over one agency (`Some`) or over all of BKN Pusat (`None`).
+struct Verifier {
+    cookie: String,
+    name: String,
+}
+
+fn key(n: u32) -> IdempotencyKey {
+    IdempotencyKey::parse(&format!("00000000-0000-4000-8000-{n:012}")).unwrap()
+}
+
+async fn text(response: reqwest::Response) -> (StatusCode, String) {
+    let status = response.status();
+    (status, response.text().await.unwrap())
+}
+
+impl World {
+    async fn post_form(
+        &self,
+        cookie: &str,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.app
+            .client
+            .post(self.app.url(path))
+            .header(header::COOKIE, cookie)
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn post_json(
+        &self,
+        cookie: &str,
+        path: &str,
+        body: serde_json::Value,
+    ) -> reqwest::Response {
+        self.app
+            .client
+            .post(self.app.url(path))
+            .header(header::COOKIE, cookie)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The `n`th generated demo employee (not Rina nor Budi), made a verifier.
+    async fn verifier(&self, n: i64, instansi: Option<i32>, level: i16) -> Verifier {
+        let (nip, name): (String, String) = sqlx::query_as(
+            "SELECT nomor_induk, nama FROM pegawai
+              WHERE nomor_induk IS NOT NULL AND nomor_induk NOT IN ($1, $2)
+              ORDER BY id OFFSET $3 LIMIT 1",
+        )
+        .bind(DEMO_PNS_NIP)
+        .bind(DEMO_PPPK_NIP)
+        .bind(n)
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        support::activate(&self.pool, &nip, DEMO_PASSWORD).await;
+        let lingkup = if instansi.is_some() {
+            "instansi"
+        } else {
+            "pusat"
+        };
+        sqlx::query(
+            "INSERT INTO peran (pegawai_id, peran, lingkup, instansi_id, tingkat)
+             SELECT id, 'verifikator', $2, $3, $4 FROM pegawai WHERE nomor_induk = $1",
+        )
+        .bind(&nip)
+        .bind(lingkup)
+        .bind(instansi)
+        .bind(level)
+        .execute(&self.pool)
+        .await
+        .unwrap();
+        Verifier {
+            cookie: self.app.sign_in(&nip, DEMO_PASSWORD).await,
+            name,
+        }
+    }
+
+    async fn document(&self, text: &str) -> i64 {
+        let response = upload(
+            &self.app,
+            Some(&self.rina),
+            pdf(text),
+            "sk.pdf",
+            "application/pdf",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        response.json::<serde_json::Value>().await.unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    }
+
+    async fn latest_rank(&self) -> RiwayatPangkat {
+        profil_by_nomor_induk(&self.pool, DEMO_PNS_NIP)
+            .await
+            .unwrap()
+            .unwrap()
+            .pegawai
+            .pangkat[0]
+            .clone()
+    }
+
+    /// Rina proposes her latest rank raised to `golongan`; answers the proposal's id.
+    async fn propose_rank(&self, n: u32, golongan: GolonganPns) -> i64 {
+        let dokumen_id = self.document(&format!("SK KP {n}")).await;
+        let mut rank = self.latest_rank().await;
+        let target = Target::Existing(rank.id);
+        rank.golongan = golongan;
+        let submission = Submission {
+            kunci: key(n),
+            target,
+            record: ProposedRecord::Pangkat(rank),
+            dokumen_id,
+            jenis_dokumen: JenisDokumen::SkKenaikanPangkat,
+        };
+        let (status, body) = text(
+            self.post_json(
+                &self.rina,
+                "/api/ajukan_usulan",
+                serde_json::json!({ "usulan": submission }),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body.parse().unwrap()
+    }
+
+    async fn queue(&self, cookie: &str, filter: serde_json::Value) -> serde_json::Value {
+        let response = self
+            .post_json(
+                cookie,
+                "/api/antrian_verifikasi",
+                serde_json::json!({ "filter": filter }),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
+    async fn queue_ids(&self, cookie: &str) -> Vec<i64> {
+        self.queue(cookie, serde_json::json!({})).await["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect()
+    }
+
+    async fn claim(&self, cookie: &str, id: i64) -> (StatusCode, String) {
+        text(
+            self.post_form(cookie, "/api/klaim_usulan", &[("id", &id.to_string())])
+                .await,
+        )
+        .await
+    }
+
+    async fn decide(
+        &self,
+        cookie: &str,
+        id: i64,
+        keputusan: serde_json::Value,
+    ) -> (StatusCode, String) {
+        text(
+            self.post_json(
+                cookie,
+                "/api/putuskan_usulan",
+                serde_json::json!({ "id": id, "keputusan": keputusan }),
+            )
+            .await,
+        )
+        .await
+    }
+
+    async fn approve(&self, cookie: &str, id: i64) -> (StatusCode, String) {
+        self.decide(cookie, id, serde_json::json!({ "verdict": "Approve" }))
+            .await
+    }
+
+    async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
+    }
+
+    async fn steps(&self, id: i64) -> Vec<String> {
+        sqlx::query_scalar("SELECT jenis FROM usulan_peristiwa WHERE usulan_id = $1 ORDER BY id")
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await
+            .unwrap()
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_rank_change_climbs_its_chain_within_scope_and_is_applied_once(pool: PgPool) {
+    let w = world(pool).await;
+    let agency = w.verifier(0, Some(w.rina_instansi), 2).await;
+    let colleague = w.verifier(1, Some(w.rina_instansi), 2).await;
+    let outsider = w.verifier(2, Some(w.rina_instansi + 1), 2).await;
+    let bkn = w.verifier(3, None, 4).await;
+    let before = w.latest_rank().await;
+    assert_eq!(before.golongan, GolonganPns::IIID);
+    let id = w.propose_rank(1, GolonganPns::IVA).await;
+
+    // It waits at the agency level, in the agency's inbox only.
+    assert_eq!(w.queue_ids(&agency.cookie).await, [id]);
+    assert_eq!(w.queue_ids(&outsider.cookie).await, Vec::<i64>::new());
+    assert_eq!(w.queue_ids(&bkn.cookie).await, Vec::<i64>::new());
+    // An employee who verifies nothing has no queue.
+    let response = w
+        .post_json(
+            &w.budi,
+            "/api/antrian_verifikasi",
+            serde_json::json!({ "filter": {} }),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    // Outside the outsider's scope: not even there. Not BKN's turn yet.
+    let (status, body) = w.claim(&outsider.cookie, id).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("tidak ditemukan"), "{body}");
+    let case = w
+        .app
+        .client
+        .get(w.app.url(&format!("/api/berkas_usulan?id={id}")))
+        .header(header::COOKIE, &outsider.cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(case.status(), StatusCode::BAD_REQUEST);
+    let (status, body) = w.claim(&bkn.cookie, id).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("tidak sedang menunggu"), "{body}");
+
+    // No decision without a claim; one claim at a time.
+    let (status, body) = w.approve(&agency.cookie, id).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("Ambil usulan ini dahulu"), "{body}");
+    assert_eq!(w.claim(&agency.cookie, id).await.0, StatusCode::OK);
+    let (status, body) = w.claim(&colleague.cookie, id).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        body.contains(&format!("sedang ditangani {}", agency.name)),
+        "{body}"
+    );
+    let queue = w.queue(&colleague.cookie, serde_json::json!({})).await;
+    assert_eq!(queue["items"][0]["claimed_by"], agency.name.as_str());
+
+    // The decision view: the record now beside the proposal.
+    let case = w
+        .app
+        .get_json(&format!("/api/berkas_usulan?id={id}"), &agency.cookie)
+        .await;
+    assert_eq!(case["current"]["data"]["golongan"], "III/d");
+    assert_eq!(case["proposal"]["after"]["data"]["golongan"], "IV/a");
+    assert_eq!(case["claimed_by_me"], true);
+    assert_eq!(case["my_level"], "Instansi");
+
+    // Approved by the agency: on to BKN, the record untouched.
+    let (status, body) = w.approve(&agency.cookie, id).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(w.latest_rank().await, before);
+    let (status, body) = w.approve(&agency.cookie, id).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        body.contains(&format!("sudah disetujui oleh {}", agency.name)),
+        "{body}"
+    );
+    assert_eq!(w.queue_ids(&agency.cookie).await, Vec::<i64>::new());
+    assert_eq!(w.queue_ids(&bkn.cookie).await, [id]);
+
+    // BKN corrects an obvious typo in the SK number and approves: applied.
+    assert_eq!(w.claim(&bkn.cookie, id).await.0, StatusCode::OK);
+    let mut corrected = before.clone();
+    corrected.golongan = GolonganPns::IVA;
+    corrected.sk.nomor = "KP.IV-a/2026/0001".to_owned();
+    let (status, body) = w
+        .decide(
+            &bkn.cookie,
+            id,
+            serde_json::json!({ "verdict": "Approve", "correction": ProposedRecord::Pangkat(corrected.clone()) }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body, "\"Applied\"");
+    assert_eq!(w.latest_rank().await, corrected);
+    let golongan: String =
+        sqlx::query_scalar("SELECT golongan FROM pegawai WHERE nomor_induk = $1")
+            .bind(DEMO_PNS_NIP)
+            .fetch_one(&w.pool)
+            .await
+            .unwrap();
+    assert_eq!(golongan, "IV/a");
+
+    // The version it replaced is kept; the timeline and the audit trail say who did what.
+    let (lama, baru): (serde_json::Value, serde_json::Value) =
+        sqlx::query_as("SELECT nilai_lama, nilai_baru FROM riwayat_versi WHERE usulan_id = $1")
+            .bind(id)
+            .fetch_one(&w.pool)
+            .await
+            .unwrap();
+    assert_eq!(lama["golongan"], "III/d");
+    assert_eq!(baru["golongan"], "IV/a");
+    assert_eq!(baru["sk_nomor"], "KP.IV-a/2026/0001");
+    assert_eq!(
+        w.steps(id).await,
+        ["diajukan", "disetujui", "disetujui", "diterapkan"]
+    );
+    let koreksi: serde_json::Value = sqlx::query_scalar(
+        "SELECT koreksi FROM usulan_peristiwa WHERE usulan_id = $1 AND koreksi IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_one(&w.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        koreksi["sebelum"]["data"]["sk"]["nomor"],
+        before.sk.nomor.as_str()
+    );
+    assert_eq!(
+        koreksi["sesudah"]["data"]["sk"]["nomor"],
+        "KP.IV-a/2026/0001"
+    );
+    let mine = w.app.get_json("/api/usulan_saya", &w.rina).await;
+    assert_eq!(mine[0]["status"], "Applied");
+    assert_eq!(mine[0]["timeline"][2]["level"], "Pusat");
+    let applied: serde_json::Value =
+        sqlx::query_scalar("SELECT detail FROM audit_log WHERE event = 'proposal.applied'")
+            .fetch_one(&w.pool)
+            .await
+            .unwrap();
+    assert_eq!(applied["sebelum"]["data"]["golongan"], "III/d");
+    assert_eq!(applied["sesudah"]["data"]["golongan"], "IV/a");
+    assert!(
+        applied["sesi"].as_str().is_some_and(|s| s.len() == 16),
+        "{applied}"
+    );
+    assert_eq!(
+        w.count("SELECT count(*) FROM audit_log WHERE event = 'proposal.approved'")
+            .await,
+        1
+    );
+    // Nothing more happens to it.
+    let (status, body) = w.claim(&bkn.cookie, id).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("sudah disetujui dan diterapkan"), "{body}");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn chains_are_configuration_and_twenty_concurrent_approvals_make_one_decision(pool: PgPool) {
+    // A small pool, as under load: twenty deciders queue on one proposal's lock while
+    // holding every connection, so the winner must finish on the one it has.
+    let small = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(4)
+        .acquire_timeout(std::time::Duration::from_secs(5))
+        .connect_with((*pool.connect_options()).clone())
+        .await
+        .unwrap();
+    let w = world(small).await;
+    // Only BKN's admin sets chains, and only chains that go up.
+    let set = |cookie: &str, levels: serde_json::Value| {
+        let cookie = cookie.to_owned();
+        let w = &w;
+        async move {
+            w.post_json(
+                &cookie,
+                "/api/atur_rantai",
+                serde_json::json!({ "riwayat": "pangkat", "tingkat": levels }),
+            )
+            .await
+            .status()
+        }
+    };
+    assert_eq!(
+        set(&w.budi, serde_json::json!([2])).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        set(&w.rina, serde_json::json!([4, 2])).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        set(&w.rina, serde_json::json!([1, 2, 3, 4])).await,
+        StatusCode::OK
+    );
+    let chains = w.app.get_json("/api/rantai_persetujuan", &w.budi).await;
+    assert!(
+        chains
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!(["pangkat", [1, 2, 3, 4]])),
+        "{chains}"
+    );
+    // Pangkat by the agency alone, now.
+    assert_eq!(set(&w.rina, serde_json::json!([2])).await, StatusCode::OK);
+    let agency = w.verifier(0, Some(w.rina_instansi), 2).await;
+    let id = w.propose_rank(1, GolonganPns::IVA).await;
+    let rantai: Vec<i16> = sqlx::query_scalar("SELECT rantai FROM usulan WHERE id = $1")
+        .bind(id)
+        .fetch_one(&w.pool)
+        .await
+        .unwrap();
+    assert_eq!(rantai, [2]);
+    assert_eq!(w.claim(&agency.cookie, id).await.0, StatusCode::OK);
+
+    let answers = futures::future::join_all((0..20).map(|_| w.approve(&agency.cookie, id))).await;
+    let won: Vec<_> = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::OK)
+        .collect();
+    assert_eq!(won.len(), 1, "{answers:?}");
+    for (status, body) in answers.iter().filter(|(s, _)| *s != StatusCode::OK) {
+        assert_eq!(*status, StatusCode::BAD_REQUEST);
+        assert!(
+            body.contains("sudah disetujui dan diterapkan oleh"),
+            "{body}"
+        );
+    }
+    assert_eq!(w.steps(id).await, ["diajukan", "disetujui", "diterapkan"]);
+    assert_eq!(w.count("SELECT count(*) FROM riwayat_versi").await, 1);
+    assert_eq!(
+        w.count("SELECT count(*) FROM audit_log WHERE event = 'proposal.applied'")
+            .await,
+        1
+    );
+    assert_eq!(w.latest_rank().await.golongan, GolonganPns::IVA);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_expired_claim_can_be_taken_over(pool: PgPool) {
+    let w = world(pool).await;
+    let first = w.verifier(0, Some(w.rina_instansi), 2).await;
+    let second = w.verifier(1, Some(w.rina_instansi), 2).await;
+    let id = w.propose_rank(1, GolonganPns::IVA).await;
+    assert_eq!(w.claim(&first.cookie, id).await.0, StatusCode::OK);
+    assert_eq!(w.claim(&second.cookie, id).await.0, StatusCode::BAD_REQUEST);
+    // The first verifier went home; the lease ran out.
+    sqlx::query("UPDATE usulan SET klaim_sampai = now() - interval '1 second' WHERE id = $1")
+        .bind(id)
+        .execute(&w.pool)
+        .await
+        .unwrap();
+    let (status, body) = w.claim(&second.cookie, id).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // The first one's decision now meets the second one's claim.
+    let (status, body) = w.approve(&first.cookie, id).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        body.contains(&format!("sedang ditangani {}", second.name)),
+        "{body}"
+    );
+    let (status, body) = w.approve(&second.cookie, id).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        w.count("SELECT count(*) FROM audit_log WHERE event = 'proposal.claimed'")
+            .await,
+        2
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_returned_proposal_is_fixed_resubmitted_and_approved(pool: PgPool) {
+    let w = world(pool).await;
+    let agency = w.verifier(0, Some(w.rina_instansi), 2).await;
+    let bkn = w.verifier(1, None, 4).await;
+    let id = w.propose_rank(1, GolonganPns::IVA).await;
+    assert_eq!(w.claim(&agency.cookie, id).await.0, StatusCode::OK);
+
+    // A return must say why.
+    let (status, body) = w
+        .decide(
+            &agency.cookie,
+            id,
+            serde_json::json!({ "verdict": "Return", "reason": "  " }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("alasan"), "{body}");
+    let (status, body) = w
+        .decide(
+            &agency.cookie,
+            id,
+            serde_json::json!({ "verdict": "Return", "reason": "Golongan pada SK adalah IV/b." }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let mine = w.app.get_json("/api/usulan_saya", &w.rina).await;
+    assert_eq!(mine[0]["status"]["Returned"]["step"], 0);
+    assert_eq!(
+        mine[0]["timeline"][1]["reason"],
+        "Golongan pada SK adalah IV/b."
+    );
+    assert_eq!(w.queue_ids(&agency.cookie).await, Vec::<i64>::new());
+
+    // Fixed and sent again with the right SK: the same proposal, back at the start.
+    let dokumen_id = w.document("SK KP IV/b").await;
+    let mut fixed = w.latest_rank().await;
+    fixed.golongan = GolonganPns::IVB;
+    let resubmission = serde_json::json!({ "usulan": {
+        "id": id,
+        "record": ProposedRecord::Pangkat(fixed.clone()),
+        "dokumen_id": dokumen_id,
+        "jenis_dokumen": JenisDokumen::SkKenaikanPangkat,
+    }});
+    let (status, body) = text(
+        w.post_json(&w.rina, "/api/ajukan_ulang_usulan", resubmission.clone())
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // Not twice, and not someone else's.
+    let (status, body) = text(
+        w.post_json(&w.rina, "/api/ajukan_ulang_usulan", resubmission.clone())
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("tidak dapat dilakukan"), "{body}");
+    let (status, _) = text(
+        w.post_json(&w.budi, "/api/ajukan_ulang_usulan", resubmission)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    assert_eq!(w.queue_ids(&agency.cookie).await, [id]);
+    for verifier in [&agency, &bkn] {
+        assert_eq!(w.claim(&verifier.cookie, id).await.0, StatusCode::OK);
+        let (status, body) = w.approve(&verifier.cookie, id).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    assert_eq!(w.latest_rank().await, fixed);
+    assert_eq!(
+        w.steps(id).await,
+        [
+            "diajukan",
+            "dikembalikan",
+            "diajukan_ulang",
+            "disetujui",
+            "disetujui",
+            "diterapkan"
+        ]
+    );
+
+    // A rejection ends it, with its reason, and frees the record.
+    let second = w.propose_rank(2, GolonganPns::IVC).await;
+    assert_eq!(w.claim(&agency.cookie, second).await.0, StatusCode::OK);
+    let (status, body) = w
+        .decide(
+            &agency.cookie,
+            second,
+            serde_json::json!({ "verdict": "Reject", "reason": "Belum memenuhi masa kerja." }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body, "\"Rejected\"");
+    assert_eq!(w.latest_rank().await, fixed);
+    w.propose_rank(3, GolonganPns::IVC).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_verifier_does_not_decide_their_own_proposal(pool: PgPool) {
+    let w = world(pool).await;
+    // Rina is made a verifier of her own agency.
+    sqlx::query(
+        "INSERT INTO peran (pegawai_id, peran, lingkup, instansi_id, tingkat)
+         SELECT id, 'verifikator', 'instansi', instansi_id, 2 FROM pegawai WHERE nomor_induk = $1",
+    )
+    .bind(DEMO_PNS_NIP)
+    .execute(&w.pool)
+    .await
+    .unwrap();
+    let rina = w.app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
+    let id = w.propose_rank(1, GolonganPns::IVA).await;
+    let (status, body) = w.claim(&rina, id).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("usulan Anda sendiri"), "{body}");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_queue_pages_oldest_first_without_gaps_and_filters(pool: PgPool) {
+    let w = world(pool).await;
+    let bkn = w.verifier(0, None, 4).await;
+    // 120 proposals of other employees waiting at level 2, a minute apart, newest first
+    // by id so that the order is the wait's, not the id's.
+    let document: i64 = sqlx::query_scalar(
+        "INSERT INTO dokumen (pemilik_id, sha256, jenis, ukuran, nama)
+         SELECT id, sha256('x'), 'pdf', 1, 'x.pdf' FROM pegawai WHERE nomor_induk = $1 RETURNING id",
+    )
+    .bind(DEMO_PNS_NIP)
+    .fetch_one(&w.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO usulan (pegawai_id, riwayat, record_id, baru, nilai_baru, dokumen_id,
+                             jenis_dokumen, rantai, status, kunci_idempoten, menunggu_sejak)
+         SELECT p.id, CASE WHEN n % 2 = 0 THEN 'diklat' ELSE 'organisasi' END, NULL, true, '{}',
+                $1, 'sertifikat', '{4}', 'diajukan', gen_random_uuid(),
+                now() - make_interval(mins => n::int)
+           FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM pegawai
+                  WHERE nomor_induk IS DISTINCT FROM $2
+                    AND id NOT IN (SELECT pegawai_id FROM peran) LIMIT 120) p",
+    )
+    .bind(document)
+    .bind(DEMO_PNS_NIP)
+    .execute(&w.pool)
+    .await
+    .unwrap();
+
+    let mut seen = Vec::new();
+    let mut since = Vec::new();
+    let mut after = serde_json::Value::Null;
+    loop {
+        let page = w
+            .queue(
+                &bkn.cookie,
+                serde_json::json!({ "after": after, "limit": 50 }),
+            )
+            .await;
+        for item in page["items"].as_array().unwrap() {
+            seen.push(item["id"].as_i64().unwrap());
+            since.push(
+                OffsetDateTime::parse(item["waiting_since"].as_str().unwrap(), &Rfc3339).unwrap(),
+            );
+        }
+        if page["next"].is_null() {
+            break;
+        }
+        after = page["next"].clone();
+    }
+    assert_eq!(seen.len(), 120);
+    let mut unique = seen.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), 120);
+    assert!(since.windows(2).all(|w| w[0] <= w[1]), "oldest first");
+
+    let diklat = w
+        .queue(
+            &bkn.cookie,
+            serde_json::json!({ "riwayat": "diklat", "limit": 200 }),
+        )
+        .await;
+    assert_eq!(diklat["items"].as_array().unwrap().len(), 60);
+    let (nip, name): (String, String) = sqlx::query_as(
+        "SELECT p.nomor_induk, p.nama FROM usulan u JOIN pegawai p ON p.id = u.pegawai_id
+          WHERE p.nomor_induk IS NOT NULL ORDER BY u.id LIMIT 1",
+    )
+    .fetch_one(&w.pool)
+    .await
+    .unwrap();
+    let by_nip = w
+        .queue(&bkn.cookie, serde_json::json!({ "nomor_induk": nip }))
+        .await;
+    assert_eq!(by_nip["items"].as_array().unwrap().len(), 1);
+    let part: String = name.to_lowercase().chars().take(5).collect();
+    let by_name = w
+        .queue(&bkn.cookie, serde_json::json!({ "nama": part }))
+        .await;
+    assert!(by_name["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["nama"].as_str().unwrap().to_lowercase().contains(&part)));
+    assert!(!by_name["items"].as_array().unwrap().is_empty());
+
+    let summary = w
+        .app
+        .get_json("/api/ringkasan_verifikasi?inbox=0", &bkn.cookie)
+        .await;
+    assert_eq!(summary["waiting_here"], 120);
+    let sla = w
+        .app
+        .get_json("/api/sla_verifikasi?inbox=0", &bkn.cookie)
+        .await;
+    let total: i64 = sla
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["waiting"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, 120);
+    let oldest = OffsetDateTime::parse(sla[0]["oldest"].as_str().unwrap(), &Rfc3339).unwrap();
+    assert_eq!(oldest, since[0]);
+}
+
+/// Every record of every history of Rina's (who has them all) written through the
+/// master write as a new record comes back equal but for its id, and rewritten in
+/// place comes back unchanged: no column is left behind or lost.
+#[sqlx::test(migrations = "../migrations")]
+async fn every_history_survives_the_master_write(pool: PgPool) {
+    use app::domain::reference::Riwayat;
+    use app::proposal::change::records_of;
+    use app::verification::{master, store};
+
+    load_demo_if_empty(&pool).await.unwrap();
+    let profil = profil_by_nomor_induk(&pool, DEMO_PNS_NIP)
+        .await
+        .unwrap()
+        .unwrap();
+    let pegawai_id: i64 = sqlx::query_scalar("SELECT id FROM pegawai WHERE nomor_induk = $1")
+        .bind(DEMO_PNS_NIP)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let usulan_id: i64 = sqlx::query_scalar(
+        "WITH d AS (INSERT INTO dokumen (pemilik_id, sha256, jenis, ukuran, nama)
+                    VALUES ($1, sha256('x'), 'pdf', 1, 'x.pdf') RETURNING id)
+         INSERT INTO usulan (pegawai_id, riwayat, baru, nilai_baru, dokumen_id, jenis_dokumen,
+                             rantai, status, kunci_idempoten)
+         SELECT $1, 'diklat', true, '{}', d.id, 'sertifikat', '{2}', 'diterapkan', gen_random_uuid()
+           FROM d RETURNING id",
+    )
+    .bind(pegawai_id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+
+    let mut tx = pool.begin().await.unwrap();
+    let mut added = Vec::new();
+    for riwayat in Riwayat::all() {
+        let records = records_of(&profil.pegawai, *riwayat);
+        assert!(!records.is_empty(), "the demo has a {riwayat:?} record");
+        for record in &records {
+            let in_place = store::write_master(
+                &mut tx,
+                *riwayat,
+                pegawai_id,
+                record.id(),
+                &master::columns(record),
+                usulan_id,
+            )
+            .await
+            .unwrap();
+            assert_eq!(in_place, record.id());
+            if *riwayat != Riwayat::CpnsPns {
+                // One SKP per year and one rank per TMT: the copy moves aside.
+                let mut record = record.clone();
+                match &mut record {
+                    ProposedRecord::Skp(r) => r.year -= 30,
+                    ProposedRecord::Pangkat(r) => r.tmt -= Duration::days(3),
+                    _ => {}
+                }
+                let record = &record;
+                let new_id = store::write_master(
+                    &mut tx,
+                    *riwayat,
+                    pegawai_id,
+                    None,
+                    &master::columns(record),
+                    usulan_id,
+                )
+                .await
+                .unwrap()
+                .unwrap();
+                added.push((*riwayat, record.clone(), new_id));
+            }
+        }
+    }
+    tx.commit().await.unwrap();
+
+    let after = profil_by_nomor_induk(&pool, DEMO_PNS_NIP)
+        .await
+        .unwrap()
+        .unwrap();
+    for riwayat in Riwayat::all() {
+        let now = records_of(&after.pegawai, *riwayat);
+        for record in records_of(&profil.pegawai, *riwayat) {
+            assert!(
+                now.contains(&record),
+                "{riwayat:?} unchanged in place: {record:?}"
+            );
+        }
+    }
+    for (riwayat, record, new_id) in added {
+        let copy = records_of(&after.pegawai, riwayat)
+            .into_iter()
+            .find(|r| r.id() == Some(new_id))
+            .unwrap_or_else(|| panic!("{riwayat:?} copy {new_id} is there"));
+        let strip = |r: &ProposedRecord| {
+            let mut v = serde_json::to_value(r).unwrap();
+            v["data"].as_object_mut().unwrap().remove("id");
+            v
+        };
+        assert_eq!(strip(&copy), strip(&record), "{riwayat:?} copied whole");
+    }
+    let versions: i64 = sqlx::query_scalar("SELECT count(*) FROM riwayat_versi")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(versions > 12);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_audit_chain_verifies_and_tampering_breaks_it(pool: PgPool) {
+    use app::audit::chain::{verify, Verdict};
+
+    let w = world(pool.clone()).await;
+    let agency = w.verifier(0, Some(w.rina_instansi), 2).await;
+    let id = w.propose_rank(1, GolonganPns::IVA).await;
+    assert_eq!(w.claim(&agency.cookie, id).await.0, StatusCode::OK);
+    assert_eq!(w.approve(&agency.cookie, id).await.0, StatusCode::OK);
+
+    let rows = w.count("SELECT count(*) FROM audit_log").await;
+    assert!(rows >= 6, "{rows}");
+    assert_eq!(verify(&pool).await.unwrap(), Verdict::Intact { rows });
+    // The command says so too, by its exit status.
+    let url = database_url(&pool);
+    let command = |url: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_mutakhir-audit"))
+            .arg("verify")
+            .env("DATABASE_URL", url)
+            .output()
+            .unwrap()
+    };
+    let ok = command(&url);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+
+    // The application cannot change a row.
+    let refused = sqlx::query("UPDATE audit_log SET detail = '{}' WHERE urutan = 2")
+        .execute(&pool)
+        .await;
+    assert!(refused.is_err());
+    // Someone with the power to lift that rewrites who approved.
+    sqlx::query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE audit_log SET actor_id = actor_id + 1 WHERE event = 'proposal.approved'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let approved: i64 =
+        sqlx::query_scalar("SELECT urutan FROM audit_log WHERE event = 'proposal.approved'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(matches!(
+        verify(&pool).await.unwrap(),
+        Verdict::Broken { urutan, .. } if urutan == approved
+    ));
+    let broken = command(&url);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&broken.stdout).contains("BROKEN"));
+
+    // A removed row breaks it too, even with the content put back.
+    sqlx::query("UPDATE audit_log SET actor_id = actor_id - 1 WHERE event = 'proposal.approved'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(verify(&pool).await.unwrap(), Verdict::Intact { rows });
+    sqlx::query("DELETE FROM audit_log WHERE urutan = 3")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert!(matches!(
+        verify(&pool).await.unwrap(),
+        Verdict::Broken { urutan: 4, .. }
+    ));
+}
+
+/// The URL of the per-test database, from the server's DATABASE_URL.
+fn database_url(pool: &PgPool) -> String {
+    let name = pool.connect_options().get_database().unwrap().to_owned();
+    let base = std::env::var("DATABASE_URL").unwrap();
+    let (server, _) = base.rsplit_once('/').unwrap();
+    format!("{server}/{name}")
+}
+
+/// Reads an event stream until it holds `needle`, or fails after 8 seconds (sooner
+/// than the stream's own 15-second sweep: only the notification can deliver).
+async fn read_until(response: &mut reqwest::Response, needle: &str) -> String {
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(8);
+    while !seen.contains(needle) {
+        let chunk = tokio::time::timeout_at(deadline, response.chunk())
+            .await
+            .unwrap_or_else(|_| panic!("no {needle:?} within 8 s; the stream said: {seen}"))
+            .unwrap()
+            .expect("the stream stays open");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    seen
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn new_proposals_and_colleagues_decisions_reach_the_dashboard_live(pool: PgPool) {
+    let w = world(pool).await;
+    let agency = w.verifier(0, Some(w.rina_instansi), 2).await;
+    let colleague = w.verifier(1, Some(w.rina_instansi), 2).await;
+    let outsider = w.verifier(2, Some(w.rina_instansi + 1), 2).await;
+    let open = |cookie: String| {
+        let w = &w;
+        async move {
+            let response = w
+                .app
+                .client
+                .get(w.app.url("/api/verifikasi/peristiwa"))
+                .header(header::COOKIE, cookie)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            response
+        }
+    };
+    // Someone who verifies nothing has no dashboard stream.
+    let refused = w
+        .app
+        .client
+        .get(w.app.url("/api/verifikasi/peristiwa"))
+        .header(header::COOKIE, &w.budi)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+    let mut mine = open(agency.cookie.clone()).await;
+    let mut theirs = open(outsider.cookie.clone()).await;
+    // Each (re)connection first says "read your queue".
+    read_until(&mut mine, "\"usulan_id\":null").await;
+    read_until(&mut theirs, "\"usulan_id\":null").await;
+
+    let id = w.propose_rank(1, GolonganPns::IVA).await;
+    read_until(&mut mine, &format!("\"usulan_id\":{id}")).await;
+    assert_eq!(w.claim(&colleague.cookie, id).await.0, StatusCode::OK);
+    let (status, body) = w.approve(&colleague.cookie, id).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // The colleague's approval is a second step of the same proposal.
+    let seen = read_until(&mut mine, &format!("\"usulan_id\":{id}")).await;
+    assert!(!seen.contains("null"), "{seen}");
+
+    // Nothing of it reached the verifier of another agency.
+    let quiet = tokio::time::timeout(std::time::Duration::from_millis(800), theirs.chunk()).await;
+    if let Ok(chunk) = quiet {
+        let text = String::from_utf8_lossy(&chunk.unwrap().unwrap_or_default()).into_owned();
+        assert!(!text.contains(&id.to_string()), "{text}");
+    }
+}
