@@ -123,10 +123,11 @@ test("a rank change goes through both verifiers live and lands in the profile", 
   for (const context of [employee, agency, bkn]) await context.close();
 });
 
-test("a return needs a reason, and the employee sees it live", async () => {
+test("returned with a reason, fixed, resubmitted and approved", async () => {
   const employee = await signIn(DEMO_PNS_NIP);
   const agency = await signIn(agencyNip);
-  const id = await proposeRank(employee, "IV/b");
+  const bkn = await signIn(bknNip);
+  const id = await proposeRank(employee, "IV/c");
   const tracking = await open(employee, "/usulan");
   const card = tracking.locator(`[data-testid=proposal][data-id="${id}"]`);
   await card.waitFor();
@@ -142,11 +143,35 @@ test("a return needs a reason, and the employee sees it live", async () => {
   await page.click("[data-testid=return]");
   await page.locator("[data-testid=reason-error]", { hasText: "alasannya" }).waitFor();
   assert.deepEqual(sent, []);
-  await page.fill("[data-testid=reason]", "Golongan pada SK adalah IV/a, bukan IV/b.");
+  await page.fill("[data-testid=reason]", "Golongan pada SK adalah IV/b, bukan IV/c.");
   await page.click("[data-testid=return]");
   await page.locator("[data-testid=decided]").waitFor();
 
+  // The employee sees it come back, live, with the reason, and fixes it.
   await tracking.locator(`[data-testid=proposal][data-id="${id}"][data-status="dikembalikan"]`).waitFor({ timeout: 10_000 });
-  assert.match(await card.locator(".reason").innerText(), /bukan IV\/b/);
-  for (const context of [employee, agency]) await context.close();
+  assert.match(await card.locator(".reason").innerText(), /bukan IV\/c/);
+  await card.locator("[data-testid=resubmit-link]").click();
+  await tracking.waitForURL(/\/usulan\/baru\/pangkat$/);
+  const form = tracking;
+  await form.locator("[data-testid=returned-notice]", { hasText: "bukan IV/c" }).waitFor();
+  assert.equal(await form.inputValue("#usulan-golongan"), "IV/c");
+  await form.fill("#usulan-golongan", "IV/b");
+  await form.setInputFiles("#berkas", { name: "sk.pdf", mimeType: "application/pdf", buffer: Buffer.from(PDF) });
+  await form.locator("[data-testid=file-errors] li").waitFor({ state: "detached" });
+  await form.click("[data-testid=propose-form] button[type=submit]");
+  const done = form.locator("[data-testid=proposal-sent]");
+  await done.waitFor();
+  assert.equal(await done.getAttribute("data-id"), id);
+
+  await claimAndDecide(agency, id, "approve");
+  await claimAndDecide(bkn, id, "approve");
+  const list = await open(employee, "/usulan");
+  await list.locator(`[data-testid=proposal][data-id="${id}"][data-status="diterapkan"]`).waitFor();
+  const steps = await list
+    .locator(`[data-testid=proposal][data-id="${id}"] [data-testid=timeline] li`)
+    .evaluateAll((items) => items.map((li) => li.dataset.kind));
+  assert.deepEqual(steps, ["diajukan", "dikembalikan", "diajukan_ulang", "disetujui", "disetujui", "diterapkan"]);
+  const profile = await open(employee, `/profil/${DEMO_PNS_NIP}`);
+  assert.match(await profile.locator("#riwayat-pangkat").innerText(), /IV\/b/);
+  for (const context of [employee, agency, bkn]) await context.close();
 });

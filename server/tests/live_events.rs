@@ -77,23 +77,6 @@ async fn url_of(pool: &PgPool) -> String {
     format!("{server}/{name}")
 }
 
-/// Reads an event stream until it holds `needle`, or gives up after 8 seconds:
-/// sooner than a stream's own 15-second re-read, so only the notification can
-/// deliver in time.
-async fn read_until(response: &mut reqwest::Response, needle: &str) -> String {
-    let mut seen = String::new();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(8);
-    while !seen.contains(needle) {
-        let chunk = tokio::time::timeout_at(deadline, response.chunk())
-            .await
-            .unwrap_or_else(|_| panic!("no {needle:?} within 8 s; the stream said: {seen}"))
-            .unwrap()
-            .expect("the stream stays open");
-        seen.push_str(&String::from_utf8_lossy(&chunk));
-    }
-    seen
-}
-
 #[sqlx::test(migrations = "../migrations")]
 async fn a_proposal_submitted_through_one_server_reaches_a_browser_on_another(pool: PgPool) {
     load_demo_if_empty(&pool).await.unwrap();
@@ -171,7 +154,7 @@ async fn a_proposal_submitted_through_one_server_reaches_a_browser_on_another(po
     assert_eq!(submitted.status(), StatusCode::OK);
     let id: i64 = submitted.text().await.unwrap().parse().unwrap();
 
-    let seen = read_until(&mut live, "Submitted").await;
+    let seen = support::read_until(&mut live, "Submitted").await;
     assert!(seen.contains("event: usulan"), "{seen}");
     assert!(seen.contains(&format!("\"usulan_id\":{id}")), "{seen}");
     let event_id: i64 = sqlx::query_scalar("SELECT id FROM usulan_peristiwa WHERE usulan_id = $1")
@@ -190,7 +173,7 @@ async fn a_proposal_submitted_through_one_server_reaches_a_browser_on_another(po
         .send()
         .await
         .unwrap();
-    let seen = read_until(&mut replay, "Submitted").await;
+    let seen = support::read_until(&mut replay, "Submitted").await;
     assert!(seen.contains(&format!("\"usulan_id\":{id}")), "{seen}");
     drop(replay);
 

@@ -941,22 +941,6 @@ fn database_url(pool: &PgPool) -> String {
     format!("{server}/{name}")
 }
 
-/// Reads an event stream until it holds `needle`, or fails after 8 seconds (sooner
-/// than the stream's own 15-second sweep: only the notification can deliver).
-async fn read_until(response: &mut reqwest::Response, needle: &str) -> String {
-    let mut seen = String::new();
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(8);
-    while !seen.contains(needle) {
-        let chunk = tokio::time::timeout_at(deadline, response.chunk())
-            .await
-            .unwrap_or_else(|_| panic!("no {needle:?} within 8 s; the stream said: {seen}"))
-            .unwrap()
-            .expect("the stream stays open");
-        seen.push_str(&String::from_utf8_lossy(&chunk));
-    }
-    seen
-}
-
 #[sqlx::test(migrations = "../migrations")]
 async fn new_proposals_and_colleagues_decisions_reach_the_dashboard_live(pool: PgPool) {
     let w = world(pool).await;
@@ -992,16 +976,16 @@ async fn new_proposals_and_colleagues_decisions_reach_the_dashboard_live(pool: P
     let mut mine = open(agency.cookie.clone()).await;
     let mut theirs = open(outsider.cookie.clone()).await;
     // Each (re)connection first says "read your queue".
-    read_until(&mut mine, "\"usulan_id\":null").await;
-    read_until(&mut theirs, "\"usulan_id\":null").await;
+    support::read_until(&mut mine, "\"usulan_id\":null").await;
+    support::read_until(&mut theirs, "\"usulan_id\":null").await;
 
     let id = w.propose_rank(1, GolonganPns::IVA).await;
-    read_until(&mut mine, &format!("\"usulan_id\":{id}")).await;
+    support::read_until(&mut mine, &format!("\"usulan_id\":{id}")).await;
     assert_eq!(w.claim(&colleague.cookie, id).await.0, StatusCode::OK);
     let (status, body) = w.approve(&colleague.cookie, id).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // The colleague's approval is a second step of the same proposal.
-    let seen = read_until(&mut mine, &format!("\"usulan_id\":{id}")).await;
+    let seen = support::read_until(&mut mine, &format!("\"usulan_id\":{id}")).await;
     assert!(!seen.contains("null"), "{seen}");
 
     // Nothing of it reached the verifier of another agency.

@@ -184,6 +184,40 @@ pub fn ProposalsPage() -> impl IntoView {
     }
 }
 
+/// A proposal's fields: the current value beside the proposed one, changes marked.
+#[component]
+pub fn CompareTable(
+    rows: Vec<(String, String, String, bool)>,
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    view! {
+        <table class="compare">
+            <thead>
+                <tr>
+                    <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
+                    <th scope="col">{move || lang.get().pick("Saat ini", "Current")}</th>
+                    <th scope="col">{move || lang.get().pick("Diusulkan", "Proposed")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(path, old, new, changed)| {
+                        let field = path.clone();
+                        view! {
+                            <tr class=if changed { "changed" } else { "" } data-field=field>
+                                <th scope="row">{path}</th>
+                                <td class="old">{old}</td>
+                                <td class="new">{new}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
 #[component]
 fn ProposalCard(
     proposal: ProposalView,
@@ -209,30 +243,7 @@ fn ProposalCard(
                     {move || status_label(status, waiting_for, lang.get())}
                 </span>
             </h2>
-            <table class="compare">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
-                        <th scope="col">{move || lang.get().pick("Saat ini", "Current")}</th>
-                        <th scope="col">{move || lang.get().pick("Diusulkan", "Proposed")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|(path, old, new, changed)| {
-                            let field = path.clone();
-                            view! {
-                                <tr class=if changed { "changed" } else { "" } data-field=field>
-                                    <th scope="row">{path}</th>
-                                    <td class="old">{old}</td>
-                                    <td class="new">{new}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <CompareTable rows lang />
             <p>
                 <a href=document target="_blank" rel="noopener">
                     {move || lang.get().pick("Dokumen pendukung (PDF)", "Supporting document (PDF)")}
@@ -260,6 +271,13 @@ fn ProposalCard(
                     })
                     .collect_view()}
             </ol>
+            {matches!(status, Status::Returned { .. }).then(|| view! {
+                <p>
+                    <a href=format!("/usulan/baru/{}", riwayat.code()) data-testid="resubmit-link">
+                        {move || lang.get().pick("Perbaiki dan ajukan ulang", "Fix and send again")}
+                    </a>
+                </p>
+            })}
             <Show when=move || status.is_open()>
                 <button
                     type="button"

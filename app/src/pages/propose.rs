@@ -13,10 +13,10 @@ use crate::document::kind::{classify, DocumentProblem, Wanted};
 use crate::domain::localized::{Lang, Localized};
 use crate::domain::reference::JenisDokumen;
 use crate::i18n::use_i18n;
-use crate::proposal::api::{ajukan_usulan, bahan_usulan};
+use crate::proposal::api::{ajukan_ulang_usulan, ajukan_usulan, bahan_usulan};
 use crate::proposal::change::{prepare, ChangeProblem, Target};
 use crate::proposal::form::{compose, fields_of, FormField, ProposalForm, Shape};
-use crate::proposal::submission::{IdempotencyKey, Submission};
+use crate::proposal::submission::{IdempotencyKey, Resubmission, Submission};
 
 mod draft;
 
@@ -83,10 +83,20 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
     let open = form.period.is_open();
     let period_message = form.period;
     let fields: Vec<FormField> = fields_of(&template);
+    // A returned proposal is corrected, not retyped: the form starts from its values.
+    let returned = form.returned.clone();
+    let returned_values = returned.as_ref().map(|r| fields_of(&r.record));
     let inputs: Vec<RwSignal<String>> = fields
         .iter()
-        .map(|f| RwSignal::new(f.current.clone()))
+        .map(|f| {
+            let start = returned_values
+                .as_ref()
+                .and_then(|values| values.iter().find(|v| v.path == f.path))
+                .map_or_else(|| f.current.clone(), |v| v.current.clone());
+            RwSignal::new(start)
+        })
         .collect();
+    let returned_id = returned.as_ref().map(|r| r.id);
     let adding = RwSignal::new(false);
     // What was typed survives closing the page (a phone going offline, a tab
     // killed): kept on the device per record, restored when the form opens again.
@@ -232,14 +242,26 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
                         id
                     }
                 };
-                ajukan_usulan(Submission {
-                    kunci,
-                    target,
-                    record,
-                    dokumen_id,
-                    jenis_dokumen: jenis,
-                })
-                .await
+                match returned_id {
+                    Some(id) => ajukan_ulang_usulan(Resubmission {
+                        id,
+                        record,
+                        dokumen_id,
+                        jenis_dokumen: jenis,
+                    })
+                    .await
+                    .map(|()| id),
+                    None => {
+                        ajukan_usulan(Submission {
+                            kunci,
+                            target,
+                            record,
+                            dokumen_id,
+                            jenis_dokumen: jenis,
+                        })
+                        .await
+                    }
+                }
             }
             .await;
             sending.set(false);
@@ -378,6 +400,15 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
         <p class=if open { "notice" } else { "notice warning" } data-testid="period">
             {move || period_message.message(lang.get())}
         </p>
+        {returned.map(|r| view! {
+            <div class="notice warning" data-testid="returned-notice">
+                <p>{move || lang.get().pick(
+                    "Usulan Anda dikembalikan untuk diperbaiki. Perbaiki isiannya, lampirkan dokumen yang benar, lalu ajukan ulang.",
+                    "Your proposal was returned for correction. Fix the fields, attach the right document, then send it again.",
+                )}</p>
+                {r.reason.map(|reason| view! { <p class="reason">{reason}</p> })}
+            </div>
+        })}
         <form on:submit=submit novalidate data-testid="propose-form">
             <Show when=move || form.may_add>
                 <label class="inline">

@@ -10,7 +10,7 @@ use super::submission::{ProposalView, Resubmission, Submission};
 use crate::auth::error::AuthError;
 
 #[cfg(feature = "ssr")]
-mod edge_errors {
+pub(crate) mod edge_errors {
     use super::super::lifecycle::LifecycleError;
     use super::super::service::ProposalError;
     use crate::auth::error::{AuthError, FieldError, Message};
@@ -23,21 +23,27 @@ mod edge_errors {
         }])
     }
 
+    /// Each finding on its field ("pangkat[0].golongan"), so a form can show it
+    /// where it belongs.
+    pub fn findings_at_fields(findings: &[crate::domain::checks::Finding]) -> AuthError {
+        AuthError::Invalid(
+            findings
+                .iter()
+                .map(|f| FieldError {
+                    field: f.field.to_string(),
+                    messages: vec![Message::of(f)],
+                })
+                .collect(),
+        )
+    }
+
     pub fn to_edge(e: ProposalError) -> AuthError {
         let refused = |id: &str, en: &str| AuthError::Refused(Message::new(id, en));
         match e {
             ProposalError::PeriodClosed(state) => AuthError::Refused(Message::of(&state)),
-            // Each finding points at its field ("pangkat[0].golongan"), so the form
-            // can show it where it belongs.
-            ProposalError::Change(ChangeProblem::Inconsistent(findings)) => AuthError::Invalid(
-                findings
-                    .iter()
-                    .map(|f| FieldError {
-                        field: f.field.to_string(),
-                        messages: vec![Message::of(f)],
-                    })
-                    .collect(),
-            ),
+            ProposalError::Change(ChangeProblem::Inconsistent(findings)) => {
+                findings_at_fields(&findings)
+            }
             ProposalError::Change(problem) => AuthError::field("usulan", &[problem]),
             ProposalError::DocumentNotFound => field(
                 "dokumen_id",
@@ -184,6 +190,20 @@ pub async fn bahan_usulan(riwayat: String) -> Result<ProposalForm, AuthError> {
         Some(id) => Target::Existing(id),
         None => Target::Only,
     });
+    let returned = store::list(&pool, user.principal.pegawai_id)
+        .await
+        .map_err(|e| fail(e.into()))?
+        .into_iter()
+        .find(|p| {
+            p.riwayat == riwayat
+                && matches!(p.status, super::lifecycle::Status::Returned { .. })
+                && Some(p.target) == target
+        })
+        .map(|p| super::form::Returned {
+            id: p.id,
+            record: p.after,
+            reason: p.timeline.iter().rev().find_map(|e| e.reason.clone()),
+        });
     let now = store::now(&pool).await.map_err(|e| fail(e.into()))?;
     let period = super::service::period_for(&pool, user.principal.placement.instansi_id)
         .await
@@ -198,6 +218,7 @@ pub async fn bahan_usulan(riwayat: String) -> Result<ProposalForm, AuthError> {
         max_bytes: use_context::<crate::document::kind::DocumentLimit>()
             .map_or(crate::document::kind::DEFAULT_MAX_BYTES, |l| l.0),
         today: now.to_offset(super::period::WIB).date(),
+        returned,
     })
 }
 

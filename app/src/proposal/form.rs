@@ -33,6 +33,17 @@ pub struct ProposalForm {
     /// The server's date: the domain never reads the clock.
     #[serde(with = "crate::proposal::form::date_text")]
     pub today: Date,
+    /// The employee's proposal on `latest` that a verifier returned for correction:
+    /// the form starts from its values and sends it again.
+    #[serde(default)]
+    pub returned: Option<Returned>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Returned {
+    pub id: i64,
+    pub record: ProposedRecord,
+    pub reason: Option<String>,
 }
 
 pub(crate) mod date_text {

@@ -75,15 +75,9 @@ mod edge_errors {
                     "A correction must be for the same record as the proposal.",
                 )],
             }]),
-            VerificationError::Change(ChangeProblem::Inconsistent(findings)) => AuthError::Invalid(
-                findings
-                    .iter()
-                    .map(|f| FieldError {
-                        field: f.field.to_string(),
-                        messages: vec![Message::of(f)],
-                    })
-                    .collect(),
-            ),
+            VerificationError::Change(ChangeProblem::Inconsistent(findings)) => {
+                crate::proposal::api::edge_errors::findings_at_fields(&findings)
+            }
             VerificationError::Change(problem) => AuthError::field("usulan", &[problem]),
             VerificationError::NoInbox => AuthError::Forbidden,
             VerificationError::Corrupt => {

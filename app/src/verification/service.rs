@@ -97,6 +97,37 @@ async fn why_not(
     })
 }
 
+/// The proposal, locked, and the level the caller acts at: refused when it is
+/// outside their scope, their own, or not (any more) waiting at one of their levels.
+async fn held_at_my_level(
+    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    who: &Principal,
+    id: i64,
+) -> Result<(Held, Level), VerificationError> {
+    let held = store::lock(tx, id)
+        .await?
+        .filter(|h| in_scope(who, &h.placement))
+        .ok_or(VerificationError::NotFound)?;
+    if held.pegawai_id == who.pegawai_id {
+        return Err(VerificationError::OwnProposal);
+    }
+    match acting_level(who, &held.placement, held.waiting_at) {
+        Some(level) => Ok((held, level)),
+        None => Err(why_not(&mut **tx, id, held.waiting_at).await?),
+    }
+}
+
+/// Why the caller holds no lease: a colleague's live one, or none at all.
+async fn claim_problem(
+    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    id: i64,
+) -> Result<VerificationError, sqlx::Error> {
+    Ok(match store::holder(&mut **tx, id).await? {
+        Some((_, by, until)) => VerificationError::ClaimedBy { by, until },
+        None => VerificationError::NotClaimed,
+    })
+}
+
 /// Takes the lease on a proposal waiting at one of the caller's levels.
 pub async fn claim(
     pool: &PgPool,
@@ -105,21 +136,9 @@ pub async fn claim(
     ip: Option<std::net::IpAddr>,
 ) -> Result<OffsetDateTime, VerificationError> {
     let mut tx = pool.begin().await?;
-    let held = store::lock(&mut tx, id)
-        .await?
-        .filter(|h| in_scope(who, &h.placement))
-        .ok_or(VerificationError::NotFound)?;
-    if held.pegawai_id == who.pegawai_id {
-        return Err(VerificationError::OwnProposal);
-    }
-    let Some(level) = acting_level(who, &held.placement, held.waiting_at) else {
-        return Err(why_not(&mut *tx, id, held.waiting_at).await?);
-    };
+    let (held, level) = held_at_my_level(&mut tx, who, id).await?;
     let Some(until) = store::claim(&mut *tx, id, level, who.pegawai_id, CLAIM_LEASE).await? else {
-        return Err(match store::holder(&mut *tx, id).await? {
-            Some((_, by, until)) => VerificationError::ClaimedBy { by, until },
-            None => VerificationError::NotClaimed,
-        });
+        return Err(claim_problem(&mut tx, id).await?);
     };
     audit::record(
         &mut *tx,
@@ -186,21 +205,9 @@ pub async fn decide(
 ) -> Result<Status, VerificationError> {
     let reason = decision.reason().map_err(VerificationError::Reason)?;
     let mut tx = pool.begin().await?;
-    let held = store::lock(&mut tx, id)
-        .await?
-        .filter(|h| in_scope(who, &h.placement))
-        .ok_or(VerificationError::NotFound)?;
-    if held.pegawai_id == who.pegawai_id {
-        return Err(VerificationError::OwnProposal);
-    }
-    let Some(level) = acting_level(who, &held.placement, held.waiting_at) else {
-        return Err(why_not(&mut *tx, id, held.waiting_at).await?);
-    };
+    let (held, level) = held_at_my_level(&mut tx, who, id).await?;
     if !(held.claim_live && held.claimed_by == Some(who.pegawai_id)) {
-        return Err(match store::holder(&mut *tx, id).await? {
-            Some((_, by, until)) => VerificationError::ClaimedBy { by, until },
-            None => VerificationError::NotClaimed,
-        });
+        return Err(claim_problem(&mut tx, id).await?);
     }
     let parsed = parse(&held)?;
     let transition = match decision.verdict {

@@ -147,3 +147,19 @@ pub async fn upload(
     }
     request.send().await.unwrap()
 }
+
+/// Reads an event stream until it holds `needle`, or fails after 8 seconds: sooner
+/// than a stream's own 15-second re-read, so only the notification can deliver.
+pub async fn read_until(response: &mut reqwest::Response, needle: &str) -> String {
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(8);
+    while !seen.contains(needle) {
+        let chunk = tokio::time::timeout_at(deadline, response.chunk())
+            .await
+            .unwrap_or_else(|_| panic!("no {needle:?} within 8 s; the stream said: {seen}"))
+            .unwrap()
+            .expect("the stream stays open");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    seen
+}

@@ -9,7 +9,7 @@ use crate::components::form::FormError;
 use crate::components::session::lang_of;
 use crate::domain::localized::Lang;
 use crate::i18n::use_i18n;
-use crate::pages::proposals::{compare_rows, event_label, level_label, status_label};
+use crate::pages::proposals::{compare_rows, event_label, level_label, status_label, CompareTable};
 use crate::proposal::lifecycle::Status;
 use crate::proposal::period::in_wib;
 use crate::verification::api::{berkas_usulan, KlaimUsulan, PutuskanUsulan};
@@ -121,25 +121,7 @@ fn CaseView(
                 </button>
             </Show>
             <div class="side-by-side">
-                <table class="compare">
-                    <thead><tr>
-                        <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
-                        <th scope="col">{move || lang.get().pick("Saat ini", "Current")}</th>
-                        <th scope="col">{move || lang.get().pick("Diusulkan", "Proposed")}</th>
-                    </tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|(path, old, new, changed)| {
-                            let field = path.clone();
-                            view! {
-                                <tr class=if changed { "changed" } else { "" } data-field=field>
-                                    <th scope="row">{path}</th>
-                                    <td class="old">{old}</td>
-                                    <td class="new">{new}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <CompareTable rows lang />
                 <div class="document">
                     <iframe src=document.clone() title="Dokumen pendukung" data-testid="document"></iframe>
                     <p><a href=document target="_blank" rel="noopener">
