@@ -208,10 +208,11 @@ async fn main() -> anyhow::Result<()> {
             level: Level::Instansi,
             scope: Scope::Instansi(*instansi),
         };
-        let deep = cursor_at(&pool, inbox, options.deep.min(waiting - 1)).await?;
+        // At least a page left after the cursor, however short the queue.
+        let deep = cursor_at(&pool, inbox, options.deep.min(waiting - 60).max(0)).await?;
         agency_inboxes.push((inbox, deep));
     }
-    let pusat_deep = cursor_at(&pool, pusat, options.deep.min(pusat_waiting - 1)).await?;
+    let pusat_deep = cursor_at(&pool, pusat, options.deep.min(pusat_waiting - 60).max(0)).await?;
     println!(
         "queues: BKN Pusat {pusat_waiting} waiting; the longest agency queue {} (agency {}); \
          deep pages start {} items in (or at the end of a shorter queue)",
@@ -243,7 +244,13 @@ async fn main() -> anyhow::Result<()> {
                         pusat
                     }
                     Read::PusatByHistory => {
-                        filter.riwayat = Some(Riwayat::all()[k % 11]);
+                        // The seeded histories: every one but CPNS/PNS (one per employee).
+                        let seeded: Vec<Riwayat> = Riwayat::all()
+                            .iter()
+                            .copied()
+                            .filter(|r| *r != Riwayat::CpnsPns)
+                            .collect();
+                        filter.riwayat = Some(seeded[k % seeded.len()]);
                         pusat
                     }
                 };
