@@ -232,6 +232,22 @@ END;
 $$;
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+
+-- The chain's head moves only with an insert into the log (from its trigger).
+CREATE FUNCTION audit_kepala_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF pg_trigger_depth() < 2 THEN
+        RAISE EXCEPTION 'audit_kepala moves only with audit_log';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER audit_kepala_guard BEFORE UPDATE OR DELETE ON audit_kepala
+    FOR EACH ROW EXECUTE FUNCTION audit_kepala_guard();
+CREATE TRIGGER audit_kepala_no_truncate BEFORE TRUNCATE ON audit_kepala
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 
 -- Timeline notifications also say where the employee sits, so that each app server
 -- can tell its verifiers' dashboards "your queue changed" without a query per event.

@@ -104,6 +104,9 @@ pub struct AuditEntry {
     pub detail: serde_json::Value,
 }
 
+/// Appends an entry. Its row locks the audit chain's head until the transaction
+/// ends, so every other audited write waits: record it last, just before the
+/// commit, never before slow work (mail, other services).
 pub async fn record(
     db: impl PgExecutor<'_>,
     event: AuditEvent,

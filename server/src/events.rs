@@ -278,6 +278,10 @@ async fn queue_stream(State(events): State<Arc<ProposalEvents>>, session: Sessio
         scopes: Vec<app::auth::access::Scope>,
         first: bool,
         me: i64,
+        /// When to ask again whether the sign-in, and its verifier roles, still hold:
+        /// a deadline, so a busy stream (events of other scopes) checks as often as a
+        /// quiet one.
+        next_check: tokio::time::Instant,
         pool: PgPool,
         session: Session,
         settings: AuthSettings,
@@ -287,6 +291,7 @@ async fn queue_stream(State(events): State<Arc<ProposalEvents>>, session: Sessio
         scopes,
         first: true,
         me: user.principal.pegawai_id,
+        next_check: tokio::time::Instant::now() + SWEEP,
         pool: events.pool.clone(),
         session,
         settings: events.settings.clone(),
@@ -304,7 +309,23 @@ async fn queue_stream(State(events): State<Arc<ProposalEvents>>, session: Sessio
             return Some((changed(None), watch));
         }
         loop {
-            match tokio::time::timeout(SWEEP, watch.news.recv()).await {
+            if tokio::time::Instant::now() >= watch.next_check {
+                // Signed out, expired, or no longer a verifier: the stream ends. Roles
+                // changed: the scopes follow.
+                let user = match current(&watch.session, &watch.pool, &watch.settings).await {
+                    Ok(Some(user)) if user.principal.pegawai_id == watch.me => user,
+                    _ => return None,
+                };
+                watch.scopes = Inbox::all_of(&user.principal.roles)
+                    .into_iter()
+                    .map(|inbox| inbox.scope)
+                    .collect();
+                if watch.scopes.is_empty() {
+                    return None;
+                }
+                watch.next_check = tokio::time::Instant::now() + SWEEP;
+            }
+            match tokio::time::timeout_at(watch.next_check, watch.news.recv()).await {
                 Ok(Ok(p)) => {
                     let ours = p
                         .placement()
@@ -317,15 +338,7 @@ async fn queue_stream(State(events): State<Arc<ProposalEvents>>, session: Sessio
                     return Some((changed(None), watch))
                 }
                 Ok(Err(broadcast::error::RecvError::Closed)) => return None,
-                Err(_sweep) => {
-                    let still = matches!(
-                        current(&watch.session, &watch.pool, &watch.settings).await,
-                        Ok(Some(user)) if user.principal.pegawai_id == watch.me
-                    );
-                    if !still {
-                        return None;
-                    }
-                }
+                Err(_deadline) => {}
             }
         }
     });

@@ -895,6 +895,16 @@ async fn the_audit_chain_verifies_and_tampering_breaks_it(pool: PgPool) {
         .execute(&pool)
         .await;
     assert!(refused.is_err());
+    for statement in [
+        "TRUNCATE audit_log",
+        "UPDATE audit_kepala SET urutan = 0",
+        "TRUNCATE audit_kepala",
+    ] {
+        assert!(
+            sqlx::query(statement).execute(&pool).await.is_err(),
+            "{statement}"
+        );
+    }
     // Someone with the power to lift that rewrites who approved.
     sqlx::query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only")
         .execute(&pool)

@@ -49,14 +49,27 @@ pub enum Verdict {
 }
 
 /// Walks the whole chain, streaming (the log is large), oldest first.
+///
+/// One read-only snapshot: rows committed while it walks are not half seen (they would
+/// look like rows removed after the head).
 pub async fn verify(pool: &PgPool) -> Result<Verdict, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    sqlx::query!("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        .execute(&mut *tx)
+        .await?;
+    let verdict = walk(&mut tx).await?;
+    tx.commit().await?;
+    Ok(verdict)
+}
+
+async fn walk(tx: &mut sqlx::Transaction<'_, sqlx::Postgres>) -> Result<Verdict, sqlx::Error> {
     let mut rows = sqlx::query!(
         r#"SELECT id, urutan, ((extract(epoch FROM at) * 1000000)::bigint) AS "at_micros!",
                   event, actor_id, subject_id, host(ip) AS ip, detail::text AS "detail!",
                   hash_sebelum, hash
              FROM audit_log ORDER BY urutan"#
     )
-    .fetch(pool);
+    .fetch(&mut **tx);
     let mut previous = vec![0u8; 32];
     let mut expected = 1i64;
     while let Some(row) = rows.try_next().await? {
@@ -86,8 +99,9 @@ pub async fn verify(pool: &PgPool) -> Result<Verdict, sqlx::Error> {
         previous = row.hash;
         expected += 1;
     }
+    drop(rows);
     let head = sqlx::query!("SELECT urutan, hash FROM audit_kepala")
-        .fetch_one(pool)
+        .fetch_one(&mut **tx)
         .await?;
     if head.urutan != expected - 1 || head.hash != previous {
         return Ok(Verdict::Broken {

@@ -156,17 +156,6 @@ pub async fn request_token(
     )
     .await
     .map_err(server_error("storing a token"))?;
-    audit::record(
-        &mut *tx,
-        AuditEvent::TokenIssued,
-        entry(
-            Some(holder.pegawai_id),
-            ip,
-            serde_json::json!({ "purpose": purpose.code() }),
-        ),
-    )
-    .await
-    .map_err(server_error("auditing"))?;
     let link = format!(
         "{}/kata-sandi?token={}",
         settings.base_url.trim_end_matches('/'),
@@ -200,6 +189,19 @@ pub async fn request_token(
             "The token email could not be sent. Nothing changed; please try again shortly.",
         )));
     }
+    // Last before the commit: an audit entry holds the audit chain's head until then,
+    // so it must not wait for the mail server.
+    audit::record(
+        &mut *tx,
+        AuditEvent::TokenIssued,
+        entry(
+            Some(holder.pegawai_id),
+            ip,
+            serde_json::json!({ "purpose": purpose.code() }),
+        ),
+    )
+    .await
+    .map_err(server_error("auditing"))?;
     tx.commit()
         .await
         .map_err(server_error("committing a token"))?;

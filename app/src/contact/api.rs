@@ -170,19 +170,17 @@ pub async fn simpan_kontak(
     }
     let issued = crate::auth::token::issue();
     let mut tx = pool.begin().await.map_err(server("transaction"))?;
-    super::store::insert(
-        &mut tx,
-        super::store::Statement {
-            pegawai_id: found.pegawai_id,
-            email: email.as_str(),
-            nomor_hp: mobile.as_str(),
-            token_hash: &issued.hash,
-            expires_at: now + time::Duration::hours(48),
-            ip: edge::client_ip().await,
-        },
-    )
-    .await
-    .map_err(server("saving a reconciliation"))?;
+    let statement = super::store::Statement {
+        pegawai_id: found.pegawai_id,
+        email: email.as_str(),
+        nomor_hp: mobile.as_str(),
+        token_hash: &issued.hash,
+        expires_at: now + time::Duration::hours(48),
+        ip: edge::client_ip().await,
+    };
+    super::store::insert(&mut tx, &statement)
+        .await
+        .map_err(server("saving a reconciliation"))?;
     let link = format!(
         "{}/rekonsiliasi/konfirmasi?token={}",
         settings.base_url.trim_end_matches('/'),
@@ -199,6 +197,9 @@ pub async fn simpan_kontak(
             "The confirmation email could not be sent; nothing was saved. Check the address and try again.",
         ))));
     }
+    super::store::stated(&mut tx, &statement)
+        .await
+        .map_err(server("auditing a reconciliation"))?;
     tx.commit().await.map_err(server("commit"))?;
     Ok(crate::auth::service::mask_email(email.as_str()))
 }

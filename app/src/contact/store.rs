@@ -63,10 +63,10 @@ pub struct Statement<'a> {
 }
 
 /// Records a statement, replacing the employee's open one; the caller sends the
-/// confirmation mail before committing.
+/// confirmation mail, then audits it (`stated`) and commits.
 pub async fn insert(
     tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
-    s: Statement<'_>,
+    s: &Statement<'_>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query!(
         "UPDATE rekonsiliasi_kontak SET status = 'diganti' WHERE pegawai_id = $1 AND status = 'menunggu'",
@@ -85,6 +85,15 @@ pub async fn insert(
     )
     .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// The statement's audit entry: last before the commit, after the mail went, since
+/// an audit entry holds the audit chain's head until commit.
+pub async fn stated(
+    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    s: &Statement<'_>,
+) -> Result<(), sqlx::Error> {
     audit::record(
         &mut **tx,
         AuditEvent::ContactStated,

@@ -54,7 +54,10 @@ pub async fn insert(
     Ok(id)
 }
 
-pub async fn find(pool: &PgPool, id: i64) -> Result<Option<StoredDocument>, sqlx::Error> {
+pub async fn find(
+    pool: impl sqlx::PgExecutor<'_>,
+    id: i64,
+) -> Result<Option<StoredDocument>, sqlx::Error> {
     let row = sqlx::query!(
         "SELECT d.id, d.pemilik_id, d.sha256, d.jenis, d.ukuran, d.nama,
                 p.unit_kerja_id, p.instansi_id, i.kanreg_id

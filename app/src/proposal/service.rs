@@ -116,7 +116,7 @@ fn same_values(stored: &ProposedRecord, sent: &ProposedRecord) -> bool {
 }
 
 async fn prepared(
-    pool: &PgPool,
+    db: &mut sqlx::PgConnection,
     who: &Principal,
     target: Target,
     record: ProposedRecord,
@@ -124,7 +124,7 @@ async fn prepared(
     dokumen_id: i64,
     now: OffsetDateTime,
 ) -> Result<Prepared, ProposalError> {
-    let profil = profil_by_id(pool, who.pegawai_id)
+    let profil = profil_by_id(&mut *db, who.pegawai_id)
         .await?
         .ok_or(ProposalError::NotFound)?;
     let prepared = prepare(
@@ -135,7 +135,7 @@ async fn prepared(
         now.to_offset(period::WIB).date(),
     )
     .map_err(ProposalError::Change)?;
-    let document = crate::document::store::find(pool, dokumen_id)
+    let document = crate::document::store::find(&mut *db, dokumen_id)
         .await?
         .filter(|d| d.owner.pegawai_id == who.pegawai_id)
         .ok_or(ProposalError::DocumentNotFound)?;
@@ -174,7 +174,7 @@ pub async fn submit(
     let now = open_period(pool, who).await?;
     let riwayat = submission.record.riwayat();
     let prepared = prepared(
-        pool,
+        &mut *pool.acquire().await?,
         who,
         submission.target,
         submission.record.clone(),
@@ -325,8 +325,10 @@ pub async fn resubmit(
     if resubmission.record.riwayat().code() != locked.riwayat {
         return Err(ProposalError::Lifecycle(LifecycleError::NotAllowed));
     }
+    // On the transaction's own connection: a second one, waited for while holding
+    // the row lock, could starve the pool under many concurrent resubmissions.
     let prepared = prepared(
-        pool,
+        &mut tx,
         who,
         locked.target,
         resubmission.record,
