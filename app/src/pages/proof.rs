@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::session::lang_of;
 use crate::domain::localized::Lang;
 use crate::i18n::use_i18n;
-use crate::pages::proposals::{compare_rows, level_label};
+use crate::pages::proposals::{compare_rows, level_label, CompareTable};
 use crate::proposal::api::usulan_saya;
 use crate::proposal::period::in_wib;
 use crate::proposal::submission::ProposalView;
@@ -89,30 +89,7 @@ fn Proof(proposal: ProposalView, lang: Signal<Lang>) -> impl IntoView {
             <dt>{move || lang.get().pick("Kode verifikasi", "Verification code")}</dt>
             <dd class="code" data-testid="verification-code">{proposal.kode_bukti}</dd>
         </dl>
-        <table class="compare">
-            <thead>
-                <tr>
-                    <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
-                    <th scope="col">{move || lang.get().pick("Saat ini", "Current")}</th>
-                    <th scope="col">{move || lang.get().pick("Diusulkan", "Proposed")}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {rows
-                    .into_iter()
-                    .map(|(path, old, new, changed)| {
-                        let field = path.clone();
-                        view! {
-                            <tr class=if changed { "changed" } else { "" } data-field=field>
-                                <th scope="row">{path}</th>
-                                <td class="old">{old}</td>
-                                <td class="new">{new}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <CompareTable rows lang />
         <p class="note">
             {move || lang.get().pick(
                 "Usulan ini belum menjadi data kepegawaian Anda sampai disetujui verifikator.",

@@ -41,6 +41,25 @@ pub enum Target {
     New,
 }
 
+impl Target {
+    /// As the `usulan` table keeps it: `baru`, and the record's id if it has one.
+    pub fn stored(baru: bool, record_id: Option<i64>) -> Self {
+        match (baru, record_id) {
+            (true, _) => Target::New,
+            (false, Some(id)) => Target::Existing(id),
+            (false, None) => Target::Only,
+        }
+    }
+
+    /// The id of the record it changes (none for a new record and for CPNS/PNS).
+    pub fn record_id(self) -> Option<i64> {
+        match self {
+            Target::Existing(id) => Some(id),
+            Target::Only | Target::New => None,
+        }
+    }
+}
+
 /// Applies `$body` to the list (or single slot) of the history that `$record` belongs to.
 macro_rules! each_history {
     ($record:expr, $value:ident => $body:expr) => {

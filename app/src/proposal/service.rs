@@ -86,10 +86,7 @@ async fn repeated(
     let Some(earlier) = store::by_key(pool, who.pegawai_id, key_of(submission)).await? else {
         return Ok(None);
     };
-    let record_id = match submission.target {
-        Target::Existing(id) => Some(id),
-        Target::Only | Target::New => None,
-    };
+    let record_id = submission.target.record_id();
     // The server gives new records id 0; compare what the client chose.
     let same = earlier.riwayat == submission.record.riwayat().code()
         && earlier.record_id == record_id
@@ -185,11 +182,10 @@ pub async fn submit(
     .await?;
     let chain = chain_for(pool, ChainSubject::Riwayat(riwayat)).await?;
     let to_json = |r: &ProposedRecord| serde_json::to_value(r).expect("records serialise");
-    let (record_id, new_record) = match submission.target {
-        Target::Existing(id) => (Some(id), false),
-        Target::Only => (None, false),
-        Target::New => (None, true),
-    };
+    let (record_id, new_record) = (
+        submission.target.record_id(),
+        submission.target == Target::New,
+    );
     let mut tx = pool.begin().await?;
     let inserted = store::insert(
         &mut tx,

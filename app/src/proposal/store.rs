@@ -191,11 +191,7 @@ pub async fn lock_own(
             status: Status::from_code(&r.status, u8::try_from(r.tahap).ok()?)?,
             chain: chain_of_numbers(&r.rantai)?,
             riwayat: r.riwayat,
-            target: match (r.baru, r.record_id) {
-                (true, _) => Target::New,
-                (false, Some(id)) => Target::Existing(id),
-                (false, None) => Target::Only,
-            },
+            target: Target::stored(r.baru, r.record_id),
         })
     }))
 }
@@ -268,11 +264,7 @@ pub async fn list(pool: &PgPool, pegawai_id: i64) -> Result<Vec<ProposalView>, s
                 Some(v) => Some(serde_json::from_value(v).ok()?),
                 None => None,
             };
-            let target = match (p.baru, p.record_id) {
-                (true, _) => Target::New,
-                (false, Some(id)) => Target::Existing(id),
-                (false, None) => Target::Only,
-            };
+            let target = Target::stored(p.baru, p.record_id);
             Some(ProposalView {
                 id: p.id,
                 riwayat: Riwayat::parse(&p.riwayat).ok()?,

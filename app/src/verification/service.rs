@@ -15,6 +15,7 @@ use crate::auth::access::{Placement, Principal};
 use crate::auth::error::Message;
 use crate::domain::reference::{JenisDokumen, Riwayat};
 use crate::profile::store::{profil_by_id, StoreError};
+use crate::proposal::authority::chain_of_numbers;
 use crate::proposal::change::{prepare, records_of, ChangeProblem, ProposedRecord, Target};
 use crate::proposal::lifecycle::{next, Actor, Chain, Level, LifecycleError, Status, Transition};
 use crate::proposal::period::WIB;
@@ -172,22 +173,11 @@ struct Parsed {
 
 fn parse(held: &Held) -> Result<Parsed, VerificationError> {
     let corrupt = |_| VerificationError::Corrupt;
-    let chain = held
-        .rantai
-        .iter()
-        .map(|n| u8::try_from(*n).ok().and_then(Level::from_number))
-        .collect::<Option<Vec<_>>>()
-        .and_then(|levels| Chain::try_from(levels).ok())
-        .ok_or(VerificationError::Corrupt)?;
     Ok(Parsed {
         riwayat: Riwayat::parse(&held.riwayat).map_err(corrupt)?,
-        chain,
+        chain: chain_of_numbers(&held.rantai).ok_or(VerificationError::Corrupt)?,
         status: held.status.ok_or(VerificationError::Corrupt)?,
-        target: match (held.baru, held.record_id) {
-            (true, _) => Target::New,
-            (false, Some(id)) => Target::Existing(id),
-            (false, None) => Target::Only,
-        },
+        target: Target::stored(held.baru, held.record_id),
         after: serde_json::from_value(held.nilai_baru.clone())
             .map_err(|_| VerificationError::Corrupt)?,
         jenis: JenisDokumen::parse(&held.jenis_dokumen).map_err(corrupt)?,
@@ -258,10 +248,7 @@ pub async fn decide(
             .map_err(VerificationError::Change)?;
         values = prepared.after;
         if status == Status::Applied {
-            let record_id = match parsed.target {
-                Target::Existing(id) => Some(id),
-                Target::Only | Target::New => None,
-            };
+            let record_id = parsed.target.record_id();
             written = Some(
                 store::write_master(
                     &mut tx,
