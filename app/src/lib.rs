@@ -18,6 +18,7 @@ pub mod contact;
 pub mod contact_types;
 pub mod document;
 pub mod domain;
+pub mod notification;
 pub mod pages;
 pub mod profile;
 pub mod proposal;

@@ -4,6 +4,7 @@ pub mod confirmation;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod notifications;
 pub mod profile;
 pub mod proof;
 pub mod proposals;

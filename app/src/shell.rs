@@ -14,6 +14,7 @@ use crate::pages::{
     home::HomePage,
     login::LoginPage,
     not_found::NotFound,
+    notifications::NotificationsPage,
     profile::ProfilePage,
     proof::ProofPage,
     proposals::ProposalsPage,
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("rekonsiliasi") view=ReconciliationPage />
                         <Route path=StaticSegment("registrasi") view=RegistrationPage />
                         <Route path=StaticSegment("usulan") view=ProposalsPage />
+                        <Route path=StaticSegment("notifikasi") view=NotificationsPage />
                         <Route path=StaticSegment("konfirmasi") view=ConfirmationPage />
                         <Route path=StaticSegment("verifikasi") view=VerificationPage />
                         <Route

@@ -91,6 +91,9 @@ pub struct Config {
     /// anyone read profiles: for demonstrations and tests only, never production.
     pub demo: bool,
     pub mail: MailConfig,
+    /// How often the decision-email outbox is swept for retries (new decisions wake
+    /// it at once).
+    pub outbox_poll: Duration,
     pub auth: AuthConfig,
     pub documents: DocumentConfig,
 }
@@ -133,6 +136,8 @@ impl Config {
             }
         };
         let max_body_bytes = parse_or(&get, "MUTAKHIR_MAX_BODY_BYTES", 1024 * 1024usize)?;
+        let outbox_poll =
+            Duration::from_secs(parse_or(&get, "MUTAKHIR_OUTBOX_POLL_SECS", 30u64)?.max(1));
         let demo = parse_bool(&get, "MUTAKHIR_DEMO")?;
         let from = get("MUTAKHIR_MAIL_FROM")
             .filter(|f| !f.trim().is_empty())
@@ -234,6 +239,7 @@ impl Config {
         }
         Ok(Self {
             mail,
+            outbox_poll,
             auth,
             documents: DocumentConfig {
                 location,

@@ -89,6 +89,13 @@ impl ProposalEvents {
     }
 }
 
+impl ProposalEvents {
+    /// Every step announced from now on, for workers of this process.
+    pub fn subscribe(&self) -> broadcast::Receiver<Pointer> {
+        self.news.subscribe()
+    }
+}
+
 async fn listen(pool: &PgPool, news: &broadcast::Sender<Pointer>) -> Result<(), sqlx::Error> {
     let mut listener = PgListener::connect_with(pool).await?;
     listener.listen(CHANNEL).await?;

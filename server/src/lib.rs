@@ -12,6 +12,7 @@ pub mod generator;
 pub mod health;
 pub mod language;
 pub mod mail;
+pub mod notifications;
 pub mod rate_limit;
 pub mod security;
 pub mod sessions;

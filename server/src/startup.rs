@@ -15,8 +15,8 @@ use app::auth::settings::AuthSettings;
 use app::profile::store::ProfileAccess;
 
 use crate::{
-    assets, client_errors, config::Config, documents, events, health, language, mail, rate_limit,
-    security, sessions,
+    assets, client_errors, config::Config, documents, events, health, language, mail,
+    notifications, rate_limit, security, sessions,
 };
 
 /// Everything a handler may need. Server functions get the pool through
@@ -116,6 +116,13 @@ pub async fn router(
         pool.clone(),
         auth_settings.clone(),
     ));
+    notifications::spawn(
+        pool.clone(),
+        mailer.clone(),
+        auth_settings.base_url.clone(),
+        &proposal_events,
+        config.outbox_poll,
+    );
 
     let state = AppState {
         leptos_options: leptos_options.clone(),

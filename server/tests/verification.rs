@@ -6,6 +6,8 @@
 //! every history's record survives the master write; the audit chain verifies and
 //! tampering breaks it.
 
+#[path = "support/smtp.rs"]
+mod smtp;
 mod support;
 
 use app::domain::reference::{GolonganPns, JenisDokumen};
@@ -14,7 +16,9 @@ use app::profile::store::profil_by_nomor_induk;
 use app::proposal::change::{ProposedRecord, Target};
 use app::proposal::submission::{IdempotencyKey, Submission};
 use reqwest::{header, StatusCode};
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
+use server::generator::demo::{
+    load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_EMAIL, DEMO_PNS_NIP, DEMO_PPPK_NIP,
+};
 use sqlx::PgPool;
 use support::{pdf, upload, TestApp};
 use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
@@ -28,8 +32,12 @@ struct World {
 }
 
 async fn world(pool: PgPool) -> World {
+    world_with(pool, |_| {}).await
+}
+
+async fn world_with(pool: PgPool, configure: impl FnOnce(&mut server::config::Config)) -> World {
     load_demo_if_empty(&pool).await.unwrap();
-    let app = TestApp::spawn(pool.clone()).await;
+    let app = TestApp::spawn_with(pool.clone(), configure).await;
     let rina = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
     let budi = app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
     let rina_instansi =
@@ -1004,4 +1012,195 @@ async fn new_proposals_and_colleagues_decisions_reach_the_dashboard_live(pool: P
         let text = String::from_utf8_lossy(&chunk.unwrap().unwrap_or_default()).into_owned();
         assert!(!text.contains(&id.to_string()), "{text}");
     }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn every_decision_reaches_the_employee_in_the_app_and_by_email(pool: PgPool) {
+    let smtp = smtp::SmtpSink::start().await;
+    let url = smtp.url();
+    let w = world_with(pool, move |c| {
+        c.mail = server::config::MailConfig::Smtp {
+            url,
+            from: "Mutakhir <no-reply@mutakhir.test>".into(),
+        };
+        c.outbox_poll = std::time::Duration::from_secs(1);
+    })
+    .await;
+    let agency = w.verifier(0, Some(w.rina_instansi), 2).await;
+    let bkn = w.verifier(1, None, 4).await;
+    let me = |cookie: String| {
+        let w = &w;
+        async move { w.app.get_json("/api/saya", &cookie).await["notifikasi_baru"].clone() }
+    };
+    assert_eq!(me(w.rina.clone()).await, 0);
+
+    // Returned with a reason: one notification, one email saying why.
+    let id = w.propose_rank(1, GolonganPns::IVA).await;
+    assert_eq!(w.claim(&agency.cookie, id).await.0, StatusCode::OK);
+    let reason = "Nomor SK tidak terbaca.";
+    let (status, body) = w
+        .decide(
+            &agency.cookie,
+            id,
+            serde_json::json!({ "verdict": "Return", "reason": reason }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let mails = smtp.wait_for(1).await;
+    assert_eq!(mails[0].rcpt, [DEMO_PNS_EMAIL]);
+    assert!(
+        mails[0].subject().contains("dikembalikan"),
+        "{}",
+        mails[0].subject()
+    );
+    let mail = mails[0].body();
+    assert!(mail.contains(&format!("Alasan: {reason}")), "{mail}");
+    assert!(mail.contains(&format!("Reason: {reason}")), "{mail}");
+    assert!(mail.contains(&format!("{}/usulan", w.app.base)), "{mail}");
+    let page = w.app.get_json("/api/notifikasi", &w.rina).await;
+    assert_eq!(page["unread"], 1);
+    assert_eq!(page["items"][0]["kind"], "Returned");
+    assert_eq!(page["items"][0]["reason"], reason);
+    assert_eq!(page["items"][0]["usulan_id"], id);
+    assert_eq!(page["items"][0]["unread"], true);
+    assert_eq!(me(w.rina.clone()).await, 1);
+    // Nobody else's.
+    let budi = w.app.get_json("/api/notifikasi", &w.budi).await;
+    assert_eq!(budi["items"], serde_json::json!([]));
+    assert_eq!(budi["unread"], 0);
+
+    // Read: the mark moves forward only, and never past her own newest step.
+    let newest = page["items"][0]["id"].as_i64().unwrap();
+    let response = w
+        .post_form(
+            &w.rina,
+            "/api/tandai_notifikasi_dibaca",
+            &[("sampai", &i64::MAX.to_string())],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(me(w.rina.clone()).await, 0);
+    let mark: i64 = sqlx::query_scalar(
+        "SELECT notifikasi_dibaca_sampai FROM akun a JOIN pegawai p ON p.id = a.pegawai_id
+          WHERE p.nomor_induk = $1",
+    )
+    .bind(DEMO_PNS_NIP)
+    .fetch_one(&w.pool)
+    .await
+    .unwrap();
+    assert_eq!(mark, newest);
+    let response = w
+        .post_form(&w.rina, "/api/tandai_notifikasi_dibaca", &[("sampai", "1")])
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        w.app.get_json("/api/notifikasi", &w.rina).await["items"][0]["unread"],
+        false
+    );
+    // Not signed in: nothing to read.
+    let anonymous = w
+        .app
+        .client
+        .get(w.app.url("/api/notifikasi"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+
+    // Resubmitted, approved by the agency (email), then the mail server breaks: BKN's
+    // approval is applied all the same, its email waits and goes once the server is back.
+    let resubmitted = ProposedRecord::Pangkat({
+        let mut r = w.latest_rank().await;
+        r.golongan = GolonganPns::IVA;
+        r
+    });
+    let dokumen_id = w.document("SK KP perbaikan").await;
+    let (status, body) = text(
+        w.post_json(
+            &w.rina,
+            "/api/ajukan_ulang_usulan",
+            serde_json::json!({ "usulan": {
+                "id": id, "record": resubmitted, "dokumen_id": dokumen_id,
+                "jenis_dokumen": JenisDokumen::SkKenaikanPangkat,
+            } }),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(w.claim(&agency.cookie, id).await.0, StatusCode::OK);
+    assert_eq!(w.approve(&agency.cookie, id).await.0, StatusCode::OK);
+    let mails = smtp.wait_for(2).await;
+    assert!(
+        mails[1].subject().contains("disetujui"),
+        "{}",
+        mails[1].subject()
+    );
+    assert!(mails[1].body().contains("diteruskan ke tingkat berikutnya"));
+
+    smtp.refuse_recipients(true);
+    assert_eq!(w.claim(&bkn.cookie, id).await.0, StatusCode::OK);
+    let (status, body) = w.approve(&bkn.cookie, id).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body, "\"Applied\"");
+    let waiting = || async {
+        sqlx::query_as::<_, (String, i16, Option<String>)>(
+            "SELECT s.status, s.percobaan, s.galat FROM surat_notifikasi s
+               JOIN usulan_peristiwa e ON e.id = s.peristiwa_id
+              WHERE e.usulan_id = $1 AND e.jenis = 'diterapkan'",
+        )
+        .bind(id)
+        .fetch_one(&w.pool)
+        .await
+        .unwrap()
+    };
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    let failed = loop {
+        let row = waiting().await;
+        if row.1 >= 1 || tokio::time::Instant::now() > deadline {
+            break row;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert_eq!(failed.0, "menunggu");
+    assert_eq!(failed.1, 1);
+    assert!(failed.2.is_some_and(|g| !g.is_empty()));
+    assert_eq!(smtp.messages().len(), 2);
+    assert_eq!(w.latest_rank().await.golongan, GolonganPns::IVA);
+    // In the app it is there already: approved, then applied (one email for both).
+    let page = w.app.get_json("/api/notifikasi", &w.rina).await;
+    let kinds: Vec<&str> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["Applied", "Approved", "Approved", "Returned"]);
+    assert_eq!(page["unread"], 3);
+
+    // The server is back and the retry falls due: sent once.
+    smtp.refuse_recipients(false);
+    sqlx::query("UPDATE surat_notifikasi SET coba_lagi = now() WHERE status = 'menunggu'")
+        .execute(&w.pool)
+        .await
+        .unwrap();
+    let mails = smtp.wait_for(3).await;
+    assert!(
+        mails[2].subject().contains("diterapkan"),
+        "{}",
+        mails[2].subject()
+    );
+    assert!(mails[2].body().contains("sudah diterapkan ke data Anda"));
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+    while waiting().await.0 != "terkirim" && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(waiting().await.0, "terkirim");
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(smtp.messages().len(), 3, "no email twice");
+    assert_eq!(
+        w.count("SELECT count(*) FROM surat_notifikasi WHERE status = 'terkirim'")
+            .await,
+        3
+    );
 }

@@ -16,6 +16,9 @@ pub struct Me {
     pub is_admin: bool,
     /// May grant self-registrations (a unit's verifier, an admin).
     pub registration_desk: bool,
+    /// Decisions on the user's proposals they have not seen yet.
+    #[serde(default)]
+    pub notifikasi_baru: i64,
 }
 
 #[cfg(feature = "ssr")]
@@ -208,14 +211,21 @@ pub async fn masuk(nomor: String, kata_sandi: String) -> Result<Me, AuthError> {
     let user = session::current(&session, &pool, &settings)
         .await?
         .ok_or_else(|| edge::refuse(AuthError::Unauthenticated))?;
-    Ok(me(&user))
+    me(&user).await
 }
 
 #[cfg(feature = "ssr")]
-fn me(user: &super::session::CurrentUser) -> Me {
+async fn me(user: &super::session::CurrentUser) -> Result<Me, AuthError> {
     use super::access::Role;
     let roles = &user.principal.roles;
-    Me {
+    let notifikasi_baru =
+        crate::notification::store::unread(&edge::pool(), user.principal.pegawai_id)
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "counting notifications");
+                edge::refuse(AuthError::Server("notifications".into()))
+            })?;
+    Ok(Me {
         name: user.name.clone(),
         // PPT Non-ASN sign in with their NIK and have no profile address yet.
         nomor_induk: user.nomor_induk.clone(),
@@ -224,7 +234,8 @@ fn me(user: &super::session::CurrentUser) -> Me {
             .iter()
             .any(|r| matches!(r, Role::AdminInstansi { .. } | Role::AdminBkn)),
         registration_desk: !super::access::RegistrationReach::of(&user.principal).is_empty(),
-    }
+        notifikasi_baru,
+    })
 }
 
 /// The signed-in user, or `None`.
@@ -232,7 +243,7 @@ fn me(user: &super::session::CurrentUser) -> Me {
 pub async fn saya() -> Result<Option<Me>, AuthError> {
     let user = current_user().await?;
     let Some(user) = user else { return Ok(None) };
-    Ok(Some(me(&user)))
+    me(&user).await.map(Some)
 }
 
 /// Signs out here, or (`semua`) on every device.

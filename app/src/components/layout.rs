@@ -37,7 +37,24 @@ fn AccountLink() -> impl IntoView {
             {move || Suspend::new(async move {
                 match session.me.await {
                     Ok(Some(me)) => {
+                        let unread = me.notifikasi_baru;
+                        let class = if unread > 0 { "notification-link unread" } else { "notification-link" };
+                        let label = move || {
+                            let lang = crate::components::session::lang_of(i18n);
+                            match unread {
+                                0 => lang.pick("Notifikasi", "Notifications").to_owned(),
+                                n => format!("{} ({n})", lang.pick("Notifikasi", "Notifications")),
+                            }
+                        };
                         view! {
+                            <a
+                                class=class
+                                href="/notifikasi"
+                                data-testid="notification-link"
+                                data-unread=unread.to_string()
+                            >
+                                {label}
+                            </a>
                             <a class="account-link" href="/akun" data-testid="account-link">
                                 {me.name}
                             </a>

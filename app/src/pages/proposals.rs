@@ -296,7 +296,7 @@ fn ProposalCard(
 
 /// Listens for this employee's new timeline steps (the browser reconnects by itself
 /// and resumes from the last event id); each one, and each (re)connection, bumps `live`.
-fn follow_live_events(live: RwSignal<u32>) {
+pub fn follow_live_events(live: RwSignal<u32>) {
     #[cfg(feature = "hydrate")]
     Effect::new(move |started: Option<()>| {
         use send_wrapper::SendWrapper;

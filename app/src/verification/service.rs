@@ -291,8 +291,10 @@ pub async fn decide(
     if let Some(c) = &correction_json {
         store::note_correction(&mut tx, step, c).await?;
     }
+    // One email per decision: at the last level the one saying it is applied.
+    let mut mailed_step = step;
     if status == Status::Applied {
-        proposals::insert_event(
+        mailed_step = proposals::insert_event(
             &mut tx,
             id,
             held.pegawai_id,
@@ -303,6 +305,7 @@ pub async fn decide(
         )
         .await?;
     }
+    crate::notification::store::enqueue_mail(&mut *tx, mailed_step).await?;
     let event = match (decision.verdict, status) {
         (Verdict::Approve, Status::Applied) => AuditEvent::ProposalApplied,
         (Verdict::Approve, _) => AuditEvent::ProposalApproved,

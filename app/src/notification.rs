@@ -1,0 +1,136 @@
+//! Telling an employee about every decision on their proposals: in the app (the
+//! decision's own timeline step, read up to a mark kept on the account) and by email
+//! (an outbox delivered after the decision commits).
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod outbox;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::domain::localized::Lang;
+use crate::domain::reference::Riwayat;
+use crate::proposal::lifecycle::Level;
+use crate::proposal::submission::EventKind;
+
+/// The steps an employee is told about: the verifiers' decisions. Their own steps
+/// (submitting, resubmitting, withdrawing) are not news to them.
+pub const NOTIFIED: [EventKind; 4] = [
+    EventKind::Approved,
+    EventKind::Returned,
+    EventKind::Rejected,
+    EventKind::Applied,
+];
+
+pub fn notified_codes() -> Vec<String> {
+    NOTIFIED.iter().map(|k| k.code().to_owned()).collect()
+}
+
+/// One decision on one of the employee's proposals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    /// The timeline step's id: notifications are read up to one of these.
+    pub id: i64,
+    pub usulan_id: i64,
+    pub riwayat: Riwayat,
+    pub kind: EventKind,
+    pub level: Option<Level>,
+    pub reason: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub unread: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationPage {
+    /// Newest first.
+    pub items: Vec<Notification>,
+    pub unread: i64,
+    /// The id to ask for older ones with, when there are more.
+    pub older: Option<i64>,
+}
+
+fn level_name(level: Level, lang: Lang) -> &'static str {
+    match level {
+        Level::UnitKerja => lang.pick("unit kerja", "the work unit"),
+        Level::Instansi => lang.pick("instansi", "the agency"),
+        Level::Kanreg => lang.pick("Kantor Regional BKN", "the BKN regional office"),
+        Level::Pusat => lang.pick("BKN Pusat", "BKN headquarters"),
+    }
+}
+
+/// What happened, in one sentence: "Usulan perubahan Riwayat Pangkat/Golongan Anda disetujui
+/// oleh instansi dan diteruskan." The reason, when there is one, is shown apart.
+pub fn headline(riwayat: Riwayat, kind: EventKind, level: Option<Level>, lang: Lang) -> String {
+    let what = riwayat.name(lang);
+    let by = level
+        .map(|l| format!(" {} {}", lang.pick("oleh", "by"), level_name(l, lang)))
+        .unwrap_or_default();
+    match (kind, lang) {
+        (EventKind::Approved, Lang::Id) => {
+            format!(
+                "Usulan perubahan {what} Anda disetujui{by} dan diteruskan ke tingkat berikutnya."
+            )
+        }
+        (EventKind::Approved, Lang::En) => {
+            format!("Your proposed change to {what} was approved{by} and passed to the next level.")
+        }
+        (EventKind::Returned, Lang::Id) => {
+            format!("Usulan perubahan {what} Anda dikembalikan{by} untuk diperbaiki.")
+        }
+        (EventKind::Returned, Lang::En) => {
+            format!("Your proposed change to {what} was returned{by} for correction.")
+        }
+        (EventKind::Rejected, Lang::Id) => format!("Usulan perubahan {what} Anda ditolak{by}."),
+        (EventKind::Rejected, Lang::En) => {
+            format!("Your proposed change to {what} was rejected{by}.")
+        }
+        (EventKind::Applied, Lang::Id) => {
+            format!("Usulan perubahan {what} Anda disetujui dan sudah diterapkan ke data Anda.")
+        }
+        (EventKind::Applied, Lang::En) => {
+            format!("Your proposed change to {what} was approved and applied to your record.")
+        }
+        (_, Lang::Id) => format!("Usulan perubahan {what} Anda berubah status."),
+        (_, Lang::En) => format!("Your proposed change to {what} changed status."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_notified_step_has_its_own_sentence_in_both_languages() {
+        for kind in NOTIFIED {
+            for lang in [Lang::Id, Lang::En] {
+                let text = headline(Riwayat::Pangkat, kind, Some(Level::Instansi), lang);
+                assert!(
+                    !text.contains("berubah status") && !text.contains("changed status"),
+                    "{kind:?} {lang:?}: {text}"
+                );
+                assert!(text.contains(Riwayat::Pangkat.name(lang)), "{text}");
+            }
+        }
+        let id = headline(
+            Riwayat::Pangkat,
+            EventKind::Returned,
+            Some(Level::Pusat),
+            Lang::Id,
+        );
+        assert_eq!(
+            id,
+            "Usulan perubahan Riwayat Pangkat/Golongan Anda dikembalikan oleh BKN Pusat untuk diperbaiki."
+        );
+        let en = headline(Riwayat::Keluarga, EventKind::Applied, None, Lang::En);
+        assert_eq!(
+            en,
+            "Your proposed change to Family was approved and applied to your record."
+        );
+    }
+}

@@ -1,0 +1,129 @@
+//! "Notifikasi": every decision on the employee's proposals, newest first, the
+//! unseen ones marked. New ones arrive live (the tracking stream); reading is an
+//! explicit act, so a glance at the page does not lose what is new.
+
+use leptos::prelude::*;
+
+use crate::components::form::FormError;
+use crate::components::session::{lang_of, use_session};
+use crate::domain::localized::Lang;
+use crate::i18n::use_i18n;
+use crate::notification::api::{notifikasi, TandaiNotifikasiDibaca};
+use crate::notification::{headline, Notification};
+use crate::pages::proposals::{event_label, follow_live_events};
+use crate::proposal::period::in_wib;
+
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = Signal::derive(move || lang_of(i18n));
+    let session = use_session();
+    let mark = ServerAction::<TandaiNotifikasiDibaca>::new();
+    let live = RwSignal::new(0u32);
+    let list = Resource::new(
+        move || (mark.version().get(), live.get()),
+        |_| notifikasi(None),
+    );
+    // The header's count follows what is read here.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = mark.value().get() {
+            session.me.refetch();
+        }
+    });
+    let error = Signal::derive(move || mark.value().get().and_then(Result::err));
+    follow_live_events(live);
+
+    view! {
+        <section class="notifications" data-testid="notifications-page">
+            <h1>{move || lang.get().pick("Notifikasi", "Notifications")}</h1>
+            <FormError error lang />
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(page) if page.items.is_empty() => view! {
+                            <p class="empty" data-testid="no-notifications">
+                                {move || lang.get().pick(
+                                    "Belum ada keputusan atas usulan Anda.",
+                                    "No decisions on your proposals yet.",
+                                )}
+                            </p>
+                        }
+                            .into_any(),
+                        Ok(page) => {
+                            let newest = page.items.first().map(|n| n.id).unwrap_or(0);
+                            let unread = page.unread;
+                            view! {
+                                <p class="notice" data-testid="unread-count">
+                                    {move || match (unread, lang.get()) {
+                                        (0, l) => l.pick("Semua sudah dibaca.", "All read.").to_owned(),
+                                        (n, Lang::Id) => format!("{n} notifikasi baru."),
+                                        (n, Lang::En) => format!("{n} new notifications."),
+                                    }}
+                                </p>
+                                {(unread > 0).then(|| view! {
+                                    <div class="actions">
+                                        <button
+                                            type="button"
+                                            data-testid="mark-read"
+                                            disabled=move || mark.pending().get()
+                                            on:click=move |_| {
+                                                mark.dispatch(TandaiNotifikasiDibaca { sampai: newest });
+                                            }
+                                        >
+                                            {move || lang.get().pick("Tandai semua sudah dibaca", "Mark all as read")}
+                                        </button>
+                                    </div>
+                                })}
+                                <ul class="notification-list">
+                                    {page
+                                        .items
+                                        .into_iter()
+                                        .map(|n| view! { <NotificationItem n lang /> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                        Err(_) => view! {
+                            <p>
+                                <a href="/masuk">
+                                    {move || lang.get().pick("Masuk untuk melihat notifikasi", "Sign in to see your notifications")}
+                                </a>
+                            </p>
+                        }
+                            .into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn NotificationItem(n: Notification, lang: Signal<Lang>) -> impl IntoView {
+    let Notification {
+        riwayat,
+        kind,
+        level,
+        reason,
+        at,
+        unread,
+        ..
+    } = n;
+    view! {
+        <li class=if unread { "notification unread" } else { "notification" } data-testid="notification">
+            <p>
+                <strong>{move || event_label(kind, lang.get())}</strong>
+                {unread.then(|| view! { <span class="badge" data-testid="new">{move || lang.get().pick("baru", "new")}</span> })}
+                " · " <time>{in_wib(at)}</time>
+            </p>
+            <p data-testid="headline">{move || headline(riwayat, kind, level, lang.get())}</p>
+            {reason.map(|r| view! {
+                <p class="reason" data-testid="reason">
+                    {move || lang.get().pick("Alasan: ", "Reason: ")} {r.clone()}
+                </p>
+            })}
+            <p><a href="/usulan">{move || lang.get().pick("Lihat usulan", "See the proposal")}</a></p>
+        </li>
+    }
+}
