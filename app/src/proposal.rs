@@ -5,6 +5,7 @@
 pub mod api;
 pub mod authority;
 pub mod change;
+pub mod draft;
 pub mod form;
 pub mod lifecycle;
 pub mod period;

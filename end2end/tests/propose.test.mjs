@@ -1,7 +1,7 @@
 // Proposing a rank change from the form: the current value beside the proposed
 // one, a cross-field error shown before anything is sent, a fake PDF refused in the
 // browser, a real one uploaded with the proposal, and the printable proof with its
-// verification code.
+// verification code; what was typed is kept on the device and on the server.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "../support/server.mjs";
@@ -138,4 +138,46 @@ test("what was typed survives a reload, and a proposal sent offline goes when ba
   const fresh = await open(context, "/usulan/baru/pangkat");
   assert.equal(await fresh.inputValue("#usulan-golongan"), "III/d");
   await context.close();
+});
+
+async function until(probe, what) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+test("a draft typed offline on the phone reaches the server and opens on another device", async () => {
+  const phone = await browser.newContext();
+  await signIn(phone);
+  const form = await open(phone, "/usulan/baru/pangkat");
+  const original = await form.inputValue("#usulan-sk-nomor");
+  await phone.setOffline(true);
+  await form.fill("#usulan-sk-nomor", "800/7/DRAF");
+  await form.locator('tr.changed[data-field="sk.nomor"]').waitFor();
+  await phone.setOffline(false);
+  const kept = await until(
+    () => server.sql(`SELECT isian->>'values' FROM draf_usulan WHERE riwayat = 'pangkat'`).trim(),
+    "the draft on the server",
+  );
+  assert.match(kept, /800\/7\/DRAF/);
+
+  // Another device, with nothing kept locally, opens the form where the phone left it.
+  const desktop = await browser.newContext();
+  await signIn(desktop);
+  const there = await open(desktop, "/usulan/baru/pangkat");
+  await there.locator('tr.changed[data-field="sk.nomor"]').waitFor();
+  assert.equal(await there.inputValue("#usulan-sk-nomor"), "800/7/DRAF");
+
+  // Typed back to the record as it is: nothing left to keep, anywhere.
+  await there.fill("#usulan-sk-nomor", original);
+  await until(
+    () => server.sql(`SELECT count(*) FROM draf_usulan WHERE riwayat = 'pangkat'`).trim() === "0",
+    "the draft to be forgotten",
+  );
+  await phone.close();
+  await desktop.close();
 });

@@ -523,3 +523,121 @@ async fn the_form_tells_the_browser_the_configured_document_limit(pool: PgPool) 
         .await;
     assert_eq!(form["max_bytes"], 500_000, "{form}");
 }
+
+impl World {
+    async fn save_draft(&self, cookie: &str, draf: serde_json::Value) -> reqwest::Response {
+        self.app
+            .client
+            .post(self.app.url("/api/simpan_draf"))
+            .header(header::COOKIE, cookie)
+            .json(&serde_json::json!({ "draf": draf }))
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_draft_follows_the_employee_to_another_device_until_it_is_sent(pool: PgPool) {
+    let w = world(pool).await;
+    let latest = w.latest_rank().await;
+    let typed = serde_json::json!({
+        "riwayat": "pangkat",
+        "record": latest.id,
+        "draft": {
+            "values": [["golongan", "IV/a"], ["sk.nomor", "800/12/BKD"]],
+            "adding": false,
+            "saved_at": 1_764_000_000_000_i64,
+        },
+    });
+    // Typed while the period is still closed: a draft is not a proposal.
+    let (status, body) = text(w.save_draft(&w.rina, typed.clone()).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // Another device: a session of its own finds it in the form.
+    let phone = w.app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
+    assert_ne!(phone, w.rina);
+    let form = w
+        .app
+        .get_json("/api/bahan_usulan?riwayat=pangkat", &phone)
+        .await;
+    assert_eq!(form["draft"], typed["draft"], "{form}");
+
+    // Nobody else reads or replaces it.
+    let budis = serde_json::json!({
+        "riwayat": "pangkat", "record": latest.id,
+        "draft": { "values": [["golongan", "I/a"]], "adding": false, "saved_at": 9 },
+    });
+    let (status, _) = text(w.save_draft(&w.budi, budis.clone()).await).await;
+    assert_eq!(status, StatusCode::OK);
+    let anonymous = w
+        .app
+        .client
+        .post(w.app.url("/api/simpan_draf"))
+        .json(&serde_json::json!({ "draf": budis }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    let form = w
+        .app
+        .get_json("/api/bahan_usulan?riwayat=pangkat", &w.rina)
+        .await;
+    assert_eq!(form["draft"], typed["draft"], "{form}");
+
+    // An oversized value or a name no form has is refused, and the kept draft stays.
+    let mut long = typed.clone();
+    long["draft"]["values"][1][1] = serde_json::json!("9".repeat(1001));
+    let (status, body) = text(w.save_draft(&w.rina, long).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("terlalu panjang"), "{body}");
+    let mut odd = typed.clone();
+    odd["draft"]["values"][0][0] = serde_json::json!("golongan'); DROP TABLE usulan; --");
+    let (status, body) = text(w.save_draft(&w.rina, odd).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("tidak dikenal"), "{body}");
+    let form = w
+        .app
+        .get_json("/api/bahan_usulan?riwayat=pangkat", &w.rina)
+        .await;
+    assert_eq!(form["draft"], typed["draft"], "{form}");
+
+    // Sending the proposal forgets the draft, in the same transaction.
+    w.open_period().await;
+    let document = w.document(&w.rina, "SK KP IV/a").await;
+    let raise = w.rank_change(1, GolonganPns::IVA, document).await;
+    let (status, body) = text(w.submit(&w.rina, &raise).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let form = w
+        .app
+        .get_json("/api/bahan_usulan?riwayat=pangkat", &phone)
+        .await;
+    assert!(form["draft"].is_null(), "{form}");
+    assert_eq!(
+        w.count("SELECT count(*) FROM draf_usulan WHERE riwayat = 'pangkat'")
+            .await,
+        1,
+        "Budi's own draft is his"
+    );
+
+    // A draft typed against a record that is no longer the latest is not restored
+    // onto the new one; an emptied form forgets the draft.
+    let mut stale = typed.clone();
+    stale["riwayat"] = serde_json::json!("keluarga");
+    stale["record"] = serde_json::json!(-1);
+    let (status, _) = text(w.save_draft(&w.rina, stale).await).await;
+    assert_eq!(status, StatusCode::OK);
+    let form = w
+        .app
+        .get_json("/api/bahan_usulan?riwayat=keluarga", &w.rina)
+        .await;
+    assert!(form["draft"].is_null(), "{form}");
+    let emptied = serde_json::json!({ "riwayat": "keluarga", "record": -1, "draft": null });
+    let (status, _) = text(w.save_draft(&w.rina, emptied).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        w.count("SELECT count(*) FROM draf_usulan WHERE riwayat = 'keluarga'")
+            .await,
+        0
+    );
+}

@@ -99,14 +99,10 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
     let returned_id = returned.as_ref().map(|r| r.id);
     let adding = RwSignal::new(false);
     // What was typed survives closing the page (a phone going offline, a tab
-    // killed): kept on the device per record, restored when the form opens again.
-    let draft_key = StoredValue::new(format!(
-        "mutakhir.draf.{}.{}",
-        riwayat.code(),
-        template.id().map_or("satu".to_owned(), |id| id.to_string())
-    ));
-    draft::restore(draft_key, &fields, &inputs, adding);
-    draft::keep(draft_key, &fields, &inputs, adding);
+    // killed) and moving to another device: kept on the device and on the server,
+    // restored when the form opens again.
+    let draft = draft::DraftSync::new(riwayat, template.id());
+    draft.follow(form.draft.clone(), &fields, &inputs, adding);
     let documents = form.documents();
     let jenis = RwSignal::new(documents[0]);
     let touched = RwSignal::new(false);
@@ -273,7 +269,7 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
                 // Kept, key and all: sent again when the browser is back online.
                 Err(AuthError::Network(_)) => Outcome::Offline,
                 Ok(id) => {
-                    draft_key.with_value(|k| draft::forget(k));
+                    draft.forget();
                     Outcome::Sent(id)
                 }
                 Err(e) => Outcome::Failed(e),
@@ -285,6 +281,7 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
         attempt();
     };
     draft::when_online(move || {
+        draft.resend();
         if outcome.get_untracked() == Some(Outcome::Offline) {
             attempt();
         }

@@ -204,6 +204,14 @@ pub async fn bahan_usulan(riwayat: String) -> Result<ProposalForm, AuthError> {
             record: p.after,
             reason: p.timeline.iter().rev().find_map(|e| e.reason.clone()),
         });
+    let draft = super::draft::store::find(
+        &pool,
+        user.principal.pegawai_id,
+        riwayat,
+        latest.as_ref().and_then(|r| r.id()),
+    )
+    .await
+    .map_err(|e| fail(e.into()))?;
     let now = store::now(&pool).await.map_err(|e| fail(e.into()))?;
     let period = super::service::period_for(&pool, user.principal.placement.instansi_id)
         .await
@@ -219,7 +227,28 @@ pub async fn bahan_usulan(riwayat: String) -> Result<ProposalForm, AuthError> {
             .map_or(crate::document::kind::DEFAULT_MAX_BYTES, |l| l.0),
         today: now.to_offset(super::period::WIB).date(),
         returned,
+        draft,
     })
+}
+
+/// Keeps what the caller typed into one history's form (JSON: `draf`), or forgets
+/// it when there is nothing left to keep. Open or closed period alike: a draft is
+/// not a proposal.
+#[server(prefix = "/api", endpoint = "simpan_draf", input = Json)]
+pub async fn simpan_draf(draf: super::draft::DraftSave) -> Result<(), AuthError> {
+    use crate::auth::api::edge;
+    let user = crate::auth::api::signed_in_user().await?;
+    if let Some(draft) = &draf.draft {
+        draft
+            .check()
+            .map_err(|problem| edge::refuse(AuthError::field("draf", &[problem])))?;
+    }
+    super::draft::store::save(&edge::pool(), user.principal.pegawai_id, &draf)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "saving a draft");
+            edge::refuse(AuthError::Server("drafts".into()))
+        })
 }
 
 /// Where the update period stands for the caller's agency.

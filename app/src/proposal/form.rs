@@ -37,6 +37,9 @@ pub struct ProposalForm {
     /// the form starts from its values and sends it again.
     #[serde(default)]
     pub returned: Option<Returned>,
+    /// What the employee typed and has not sent yet, kept on the server.
+    #[serde(default)]
+    pub draft: Option<super::draft::Draft>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

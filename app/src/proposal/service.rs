@@ -224,6 +224,7 @@ pub async fn submit(
         }
         Err(e) => return Err(e.into()),
     };
+    super::draft::store::forget(&mut *tx, who.pegawai_id, riwayat).await?;
     store::insert_event(
         &mut tx,
         id,
@@ -344,6 +345,9 @@ pub async fn resubmit(
     )
     .await?;
     debug_assert_eq!(status, super::lifecycle::submitted());
+    if let Ok(riwayat) = crate::domain::reference::Riwayat::parse(&locked.riwayat) {
+        super::draft::store::forget(&mut *tx, who.pegawai_id, riwayat).await?;
+    }
     store::insert_event(
         &mut tx,
         id,

@@ -1,104 +1,190 @@
-//! The form's values kept on the device (`localStorage`), and sending again when the
-//! browser is back online. Browser-only; on the server these do nothing.
+//! The form's values kept while the employee types: on the device (`localStorage`,
+//! which works offline) and on the server (which survives another device or a lost
+//! phone), and sending again when the browser is back online. Browser-only; on the
+//! server these do nothing.
 
 use leptos::prelude::*;
 
+use crate::domain::reference::Riwayat;
+use crate::proposal::draft::Draft;
 use crate::proposal::form::FormField;
 
+/// How long typing pauses before the draft goes to the server.
 #[cfg(feature = "hydrate")]
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Saved {
-    values: Vec<(String, String)>,
-    adding: bool,
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(800);
+
+/// Where one form's draft lives.
+#[derive(Clone, Copy)]
+pub struct DraftSync {
+    /// The device's key: per history and record.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    key: StoredValue<String>,
+    riwayat: Riwayat,
+    record: Option<i64>,
+    /// Bumped by every change: a pending save of older values is dropped.
+    generation: StoredValue<u64>,
+    /// A save is on its way: the next one waits for it, so saves arrive in order.
+    in_flight: StoredValue<bool>,
+    /// What to send once the save on its way is back, or once the browser is online.
+    queued: StoredValue<Option<Option<Draft>>>,
+}
+
+impl DraftSync {
+    pub fn new(riwayat: Riwayat, record: Option<i64>) -> Self {
+        Self {
+            key: StoredValue::new(format!(
+                "mutakhir.draf.{}.{}",
+                riwayat.code(),
+                record.map_or("satu".to_owned(), |id| id.to_string())
+            )),
+            riwayat,
+            record,
+            generation: StoredValue::new(0),
+            in_flight: StoredValue::new(false),
+            queued: StoredValue::new(None),
+        }
+    }
+
+    /// Restores the later of the device's and the server's copy into the form once it
+    /// has hydrated, then keeps every change: on the device at once, on the server
+    /// when typing settles. A form back at the current record keeps nothing.
+    pub fn follow(
+        self,
+        from_server: Option<Draft>,
+        fields: &[FormField],
+        inputs: &[RwSignal<String>],
+        adding: RwSignal<bool>,
+    ) {
+        #[cfg(feature = "hydrate")]
+        {
+            let pairs: Vec<(FormField, RwSignal<String>)> =
+                fields.iter().cloned().zip(inputs.iter().copied()).collect();
+            let from_server = StoredValue::new(from_server);
+            Effect::new(move |before: Option<(Vec<(String, String)>, bool)>| {
+                if before.is_none() {
+                    let chosen = Draft::newer(self.local(), from_server.get_value());
+                    if let Some(draft) = chosen {
+                        for (path, text) in draft.values {
+                            if let Some((_, input)) = pairs.iter().find(|(f, _)| f.path == path) {
+                                input.set(text);
+                            }
+                        }
+                        adding.set(draft.adding);
+                    }
+                }
+                let values: Vec<(String, String)> = pairs
+                    .iter()
+                    .map(|(f, input)| (f.path.clone(), input.get()))
+                    .collect();
+                let now = (values, adding.get());
+                // The first run only restores; a rerun with the same values (a
+                // restored draft settling) is not a change either.
+                if before.as_ref().is_none_or(|b| *b == now) {
+                    return now;
+                }
+                let untouched = !now.1
+                    && pairs
+                        .iter()
+                        .zip(&now.0)
+                        .all(|((f, _), (_, text))| text.trim() == f.current);
+                let draft = (!untouched).then(|| Draft {
+                    values: now.0.clone(),
+                    adding: now.1,
+                    saved_at: js_sys::Date::now() as i64,
+                });
+                self.keep_locally(draft.as_ref());
+                self.send_when_settled(draft);
+                now
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (from_server, fields, inputs, adding);
+    }
+
+    /// Forgets the draft (it was sent): here, and any save still waiting to go.
+    pub fn forget(self) {
+        self.generation.update_value(|g| *g += 1);
+        self.queued.set_value(None);
+        #[cfg(feature = "hydrate")]
+        self.keep_locally(None);
+    }
+
+    /// Sends what waits to be sent (the browser is back online).
+    pub fn resend(self) {
+        if !self.in_flight.get_value() {
+            if let Some(draft) = self.queued.try_update_value(Option::take).flatten() {
+                self.send(draft);
+            }
+        }
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn local(self) -> Option<Draft> {
+        let text = storage().and_then(|s| self.key.with_value(|k| s.get_item(k).ok().flatten()))?;
+        serde_json::from_str(&text).ok()
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn keep_locally(self, draft: Option<&Draft>) {
+        let Some(storage) = storage() else {
+            return;
+        };
+        self.key.with_value(
+            |k| match draft.and_then(|d| serde_json::to_string(d).ok()) {
+                Some(text) => {
+                    let _ = storage.set_item(k, &text);
+                }
+                None => {
+                    let _ = storage.remove_item(k);
+                }
+            },
+        );
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn send_when_settled(self, draft: Option<Draft>) {
+        self.generation.update_value(|g| *g += 1);
+        let generation = self.generation.get_value();
+        set_timeout(
+            move || {
+                if self.generation.get_value() == generation {
+                    self.send(draft);
+                }
+            },
+            SETTLE,
+        );
+    }
+
+    fn send(self, draft: Option<Draft>) {
+        if self.in_flight.get_value() {
+            self.queued.set_value(Some(draft));
+            return;
+        }
+        self.in_flight.set_value(true);
+        let save = crate::proposal::draft::DraftSave {
+            riwayat: self.riwayat,
+            record: self.record,
+            draft: draft.clone(),
+        };
+        leptos::task::spawn_local(async move {
+            let result = crate::proposal::api::simpan_draf(save).await;
+            self.in_flight.set_value(false);
+            if matches!(result, Err(crate::auth::error::AuthError::Network(_))) {
+                // Offline: kept on the device, sent when the browser is back, unless
+                // something newer is waiting already.
+                self.queued.update_value(|q| {
+                    q.get_or_insert(draft);
+                });
+            } else {
+                self.resend();
+            }
+        });
+    }
 }
 
 #[cfg(feature = "hydrate")]
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
-}
-
-/// Puts a kept draft's values back into the form, once it has hydrated.
-pub fn restore(
-    key: StoredValue<String>,
-    fields: &[FormField],
-    inputs: &[RwSignal<String>],
-    adding: RwSignal<bool>,
-) {
-    #[cfg(feature = "hydrate")]
-    {
-        let pairs: Vec<(String, RwSignal<String>)> = fields
-            .iter()
-            .map(|f| f.path.clone())
-            .zip(inputs.iter().copied())
-            .collect();
-        Effect::new(move |done: Option<()>| {
-            if done.is_some() {
-                return;
-            }
-            let saved = storage()
-                .and_then(|s| key.with_value(|k| s.get_item(k).ok().flatten()))
-                .and_then(|text| serde_json::from_str::<Saved>(&text).ok());
-            if let Some(saved) = saved {
-                for (path, text) in saved.values {
-                    if let Some((_, input)) = pairs.iter().find(|(p, _)| *p == path) {
-                        input.set(text);
-                    }
-                }
-                adding.set(saved.adding);
-            }
-        });
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (key, fields, inputs, adding);
-}
-
-/// Saves the form's values whenever they change; a form back at the current record
-/// keeps nothing.
-pub fn keep(
-    key: StoredValue<String>,
-    fields: &[FormField],
-    inputs: &[RwSignal<String>],
-    adding: RwSignal<bool>,
-) {
-    #[cfg(feature = "hydrate")]
-    {
-        let pairs: Vec<(FormField, RwSignal<String>)> =
-            fields.iter().cloned().zip(inputs.iter().copied()).collect();
-        Effect::new(move |_| {
-            let values: Vec<(String, String)> = pairs
-                .iter()
-                .map(|(f, input)| (f.path.clone(), input.get()))
-                .collect();
-            let adding = adding.get();
-            let untouched = !adding
-                && pairs
-                    .iter()
-                    .zip(&values)
-                    .all(|((f, _), (_, text))| text.trim() == f.current);
-            let Some(storage) = storage() else {
-                return;
-            };
-            key.with_value(|k| {
-                if untouched {
-                    let _ = storage.remove_item(k);
-                } else if let Ok(text) = serde_json::to_string(&Saved { values, adding }) {
-                    let _ = storage.set_item(k, &text);
-                }
-            });
-        });
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (key, fields, inputs, adding);
-}
-
-/// Forgets the draft (it was sent).
-pub fn forget(key: &str) {
-    #[cfg(feature = "hydrate")]
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(key);
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = key;
 }
 
 /// Runs `again` each time the browser comes back online, while the page is open.
