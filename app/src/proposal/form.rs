@@ -105,9 +105,45 @@ fn is_date(text: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
+/// Optional groups of fields: a decree or certificate a record may not have yet
+/// (`persetujuan_bkn`, `sk_pns`, `akta_nikah`…), each a number and a date. Empty in
+/// the record they are still two fields on the form, so they can be filled in; both
+/// emptied, the record has none again.
+const OPTIONAL_GROUPS: [&str; 7] = [
+    "persetujuan_bkn",
+    "sk_active_again",
+    "sk_pns",
+    "sttpl",
+    "spmt",
+    "akta_nikah",
+    "akta_cerai",
+];
+const GROUP_PARTS: [(&str, Shape); 2] = [("nomor", Shape::Text), ("tanggal", Shape::Date)];
+
+fn is_optional_group(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    OPTIONAL_GROUPS.contains(&last)
+}
+
+/// The optional group a field belongs to, if it is one of a group's parts.
+fn group_of(path: &str) -> Option<&str> {
+    let (group, part) = path.rsplit_once('.')?;
+    (is_optional_group(group) && GROUP_PARTS.iter().any(|(p, _)| *p == part)).then_some(group)
+}
+
 /// The record's fields in a stable order, without its id (the server's to give).
 pub fn fields_of(record: &ProposedRecord) -> Vec<FormField> {
     fn walk(prefix: &str, value: &Value, out: &mut Vec<FormField>) {
+        if value.is_null() && is_optional_group(prefix) {
+            for (part, shape) in GROUP_PARTS {
+                out.push(FormField {
+                    path: format!("{prefix}.{part}"),
+                    current: String::new(),
+                    shape,
+                });
+            }
+            return;
+        }
         let (current, shape) = match value {
             Value::Object(map) => {
                 for (key, inner) in map {
@@ -181,6 +217,45 @@ fn set_path(data: &mut Value, path: &str, value: Value) {
     *at = value;
 }
 
+/// An optional group's value from its parts' text: none when every part is empty,
+/// else all of them, each part that does not fit blamed on its own field.
+fn compose_group(
+    base: &Value,
+    group: &str,
+    parts: &[&(FormField, String)],
+) -> Result<Value, Vec<FieldProblem>> {
+    if parts.iter().all(|(_, text)| text.trim().is_empty()) {
+        return Ok(Value::Null);
+    }
+    let mut value = serde_json::Map::new();
+    for (field, text) in parts {
+        let part = field.path.rsplit('.').next().unwrap_or_default();
+        value.insert(part.to_owned(), Value::String(text.trim().to_owned()));
+    }
+    let value = Value::Object(value);
+    let mut alone = base.clone();
+    set_path(&mut alone["data"], group, value.clone());
+    if serde_json::from_value::<ProposedRecord>(alone).is_ok() {
+        return Ok(value);
+    }
+    let problem = |f: &FormField| FieldProblem {
+        path: f.path.clone(),
+        shape: f.shape,
+    };
+    let mut blamed: Vec<FieldProblem> = parts
+        .iter()
+        .filter(|(f, text)| {
+            let text = text.trim();
+            text.is_empty() || (f.shape == Shape::Date && !is_date(text))
+        })
+        .map(|(f, _)| problem(f))
+        .collect();
+    if blamed.is_empty() {
+        blamed = parts.iter().map(|(f, _)| problem(f)).collect();
+    }
+    Err(blamed)
+}
+
 /// Why one field's text is not a value of the record.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldProblem {
@@ -215,7 +290,22 @@ pub fn compose(
     let base = serde_json::to_value(template).unwrap_or_default();
     let mut all = base.clone();
     let mut problems = Vec::new();
-    for (field, text) in inputs {
+    let mut groups: Vec<&str> = inputs
+        .iter()
+        .filter_map(|(f, _)| group_of(&f.path))
+        .collect();
+    groups.dedup();
+    for group in groups {
+        let parts: Vec<&(FormField, String)> = inputs
+            .iter()
+            .filter(|(f, _)| group_of(&f.path) == Some(group))
+            .collect();
+        match compose_group(&base, group, &parts) {
+            Ok(value) => set_path(&mut all["data"], group, value),
+            Err(blamed) => problems.extend(blamed),
+        }
+    }
+    for (field, text) in inputs.iter().filter(|(f, _)| group_of(&f.path).is_none()) {
         let problem = || FieldProblem {
             path: field.path.clone(),
             shape: field.shape,
@@ -335,5 +425,60 @@ mod tests {
         );
         let wrong = typing(&empty, "hours", "empat puluh");
         assert_eq!(compose(&empty, &wrong).unwrap_err()[0].path, "hours");
+    }
+
+    fn typing_all(record: &ProposedRecord, typed: &[(&str, &str)]) -> Vec<(FormField, String)> {
+        fields_of(record)
+            .into_iter()
+            .map(|f| {
+                let text = typed
+                    .iter()
+                    .find(|(p, _)| *p == f.path)
+                    .map_or_else(|| f.current.clone(), |(_, t)| (*t).to_owned());
+                (f, text)
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn an_empty_decree_can_be_filled_in_and_a_filled_one_emptied(
+            p in pegawai_pns(date!(2026 - 11 - 23)),
+            nomor in "[A-Z0-9/.-]{3,20}",
+        ) {
+            let Some(ProposedRecord::Pangkat(mut rank)) = latest_rank(&p) else { return Ok(()) };
+            rank.persetujuan_bkn = None;
+            let empty = ProposedRecord::Pangkat(rank.clone());
+            let paths: Vec<String> = fields_of(&empty).into_iter().map(|f| f.path).collect();
+            prop_assert!(paths.contains(&"persetujuan_bkn.nomor".to_owned()), "{:?}", paths);
+            prop_assert!(paths.contains(&"persetujuan_bkn.tanggal".to_owned()));
+
+            let filled = typing_all(&empty, &[
+                ("persetujuan_bkn.nomor", nomor.as_str()),
+                ("persetujuan_bkn.tanggal", "2024-03-01"),
+            ]);
+            let mut with = rank.clone();
+            with.persetujuan_bkn = Some(crate::domain::sk::Sk {
+                nomor: nomor.clone(),
+                tanggal: date!(2024 - 03 - 01),
+            });
+            let with = ProposedRecord::Pangkat(with);
+            prop_assert_eq!(compose(&empty, &filled), Ok(with.clone()));
+
+            // Half filled: the missing part and the bad date are blamed, nothing else.
+            let half = typing_all(&empty, &[("persetujuan_bkn.nomor", nomor.as_str())]);
+            let blamed: Vec<String> = compose(&empty, &half).unwrap_err().into_iter().map(|p| p.path).collect();
+            prop_assert_eq!(blamed, vec!["persetujuan_bkn.tanggal".to_owned()]);
+            let bad_date = typing_all(&empty, &[
+                ("persetujuan_bkn.nomor", nomor.as_str()),
+                ("persetujuan_bkn.tanggal", "1 Maret 2024"),
+            ]);
+            let blamed: Vec<String> = compose(&empty, &bad_date).unwrap_err().into_iter().map(|p| p.path).collect();
+            prop_assert_eq!(blamed, vec!["persetujuan_bkn.tanggal".to_owned()]);
+
+            // Both emptied: none again.
+            let emptied = typing_all(&with, &[("persetujuan_bkn.nomor", " "), ("persetujuan_bkn.tanggal", "")]);
+            prop_assert_eq!(compose(&with, &emptied), Ok(empty));
+        }
     }
 }
