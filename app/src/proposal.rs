@@ -9,7 +9,6 @@ pub mod draft;
 pub mod form;
 pub mod lifecycle;
 pub mod period;
-#[cfg(feature = "ssr")]
 pub mod proof;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -2,7 +2,9 @@
 // agency's verifier, whose dashboard is already open, sees it arrive live, claims it
 // and approves it; BKN's verifier approves it; the employee's tracking page changes
 // live at each step, and their profile shows the new rank. Then a second proposal is
-// returned with a reason the employee sees live.
+// returned with a reason the employee sees live, fixed and approved; a third has a
+// typo the verifier corrects before approving (after checking the employee's printed
+// proof), and the employee's notifications list every decision.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "../support/server.mjs";
@@ -173,5 +175,70 @@ test("returned with a reason, fixed, resubmitted and approved", async () => {
   assert.deepEqual(steps, ["diajukan", "dikembalikan", "diajukan_ulang", "disetujui", "disetujui", "diterapkan"]);
   const profile = await open(employee, `/profil/${DEMO_PNS_NIP}`);
   assert.match(await profile.locator("#riwayat-pangkat").innerText(), /IV\/b/);
+  for (const context of [employee, agency, bkn]) await context.close();
+});
+
+test("a verifier corrects a typo before approving, and the employee is told of every decision", async () => {
+  const employee = await signIn(DEMO_PNS_NIP);
+  const agency = await signIn(agencyNip);
+  const bkn = await signIn(bknNip);
+  const id = await proposeRank(employee, "IV/c");
+
+  // The employee's printed proof checks out on the verifier's dashboard; an altered
+  // one does not; something that is no code at all is refused where it was typed.
+  const proof = await open(employee, `/usulan/${id}/bukti`);
+  const code = (await proof.locator("[data-testid=verification-code]").innerText()).trim();
+  const check = await open(agency, "/verifikasi");
+  await check.fill("#kode-bukti", "bukan kode");
+  await check.click("[data-testid=proof-check] button[type=submit]");
+  await check.locator("[data-testid=proof-code-error]").waitFor();
+  await check.fill("#kode-bukti", ` ${code.toLowerCase()} `);
+  await check.click("[data-testid=proof-check] button[type=submit]");
+  await check.waitForURL(new RegExp(`/verifikasi/${id}\\?kode=`));
+  await check.locator('[data-testid=proof-check-result][data-genuine="true"]').waitFor();
+  const altered = code.slice(0, -1) + (code.endsWith("0") ? "1" : "0");
+  const forged = await open(agency, `/verifikasi/${id}?kode=${altered}`);
+  await forged.locator('[data-testid=proof-check-result][data-genuine="false"]').waitFor();
+
+  const page = await open(agency, `/verifikasi/${id}`);
+  await page.click("[data-testid=claim]");
+  await page.locator("[data-testid=decision-form]").waitFor();
+  await page.check("[data-testid=correct]");
+  // The correction runs the record's own types in the browser too.
+  const proposedTmt = await page.inputValue("#koreksi-tmt");
+  await page.fill("#koreksi-tmt", "2024-13-45");
+  await page.locator('[data-testid=correction] tr[data-field="tmt"] .field-errors li').waitFor();
+  await page.click("[data-testid=approve]");
+  await page.locator("[data-testid=reason-error]", { hasText: "koreksi" }).waitFor();
+  // The date back as proposed; the SK number's typo fixed.
+  await page.fill("#koreksi-tmt", proposedTmt);
+  await page.fill("#koreksi-sk-nomor", "800/99/BKD-2024");
+  await page.locator('[data-testid=correction] tr.changed[data-field="sk.nomor"]').waitFor();
+  await page.click("[data-testid=approve]");
+  await page.locator("[data-testid=decided]", { hasText: "tingkat berikutnya" }).waitFor();
+
+  // BKN sees the corrected values as the proposal, and applies them.
+  const second = await open(bkn, `/verifikasi/${id}`);
+  await second.locator('tr.changed[data-field="sk.nomor"]', { hasText: "800/99/BKD-2024" }).waitFor();
+  await second.click("[data-testid=claim]");
+  await second.locator("[data-testid=decision-form]").waitFor();
+  await second.click("[data-testid=approve]");
+  await second.locator("[data-testid=decided]", { hasText: "diterapkan" }).waitFor();
+
+  const profile = await open(employee, `/profil/${DEMO_PNS_NIP}`);
+  const ranks = await profile.locator("#riwayat-pangkat").innerText();
+  assert.match(ranks, /IV\/c/);
+  assert.match(ranks, /800\/99\/BKD-2024/);
+
+  // The employee's notifications: the header counts them, the page lists them
+  // newest first, and reading them clears the count.
+  const link = profile.locator("[data-testid=notification-link]");
+  assert.ok(Number(await link.getAttribute("data-unread")) >= 2);
+  const notes = await open(employee, "/notifikasi");
+  const first = notes.locator("[data-testid=notification]").first();
+  assert.match(await first.locator("[data-testid=headline]").innerText(), /sudah diterapkan ke data Anda/);
+  await notes.click("[data-testid=mark-read]");
+  await notes.locator("[data-testid=unread-count]", { hasText: "Semua sudah dibaca" }).waitFor();
+  await notes.locator('[data-testid=notification-link][data-unread="0"]').waitFor();
   for (const context of [employee, agency, bkn]) await context.close();
 });

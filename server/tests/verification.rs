@@ -333,6 +333,11 @@ async fn a_rank_change_climbs_its_chain_within_scope_and_is_applied_once(pool: P
     assert_eq!(case["proposal"]["after"]["data"]["golongan"], "IV/a");
     assert_eq!(case["claimed_by_me"], true);
     assert_eq!(case["my_level"], "Instansi");
+    // The proof code the employee printed is the one the verifier checks it against.
+    let mine = w.app.get_json("/api/usulan_saya", &w.rina).await;
+    let printed = mine[0]["kode_bukti"].as_str().unwrap().to_owned();
+    assert!(printed.starts_with(&format!("U{id}-")), "{printed}");
+    assert_eq!(case["proposal"]["kode_bukti"], printed.as_str());
 
     // Approved by the agency: on to BKN, the record untouched.
     let (status, body) = w.approve(&agency.cookie, id).await;

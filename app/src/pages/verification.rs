@@ -4,6 +4,7 @@
 //! whenever the server says it changed.
 
 mod decision;
+mod proof_check;
 
 pub use decision::DecisionPage;
 
@@ -127,6 +128,7 @@ pub fn VerificationPage() -> impl IntoView {
     view! {
         <section class="verification" data-testid="verification-page">
             <h1>{move || lang.get().pick("Verifikasi Usulan", "Verify proposals")}</h1>
+            <proof_check::ProofCheck lang />
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     summary.await.ok().map(|s| view! {

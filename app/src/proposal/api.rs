@@ -144,15 +144,7 @@ pub async fn usulan_saya() -> Result<Vec<ProposalView>, AuthError> {
         .await
         .map_err(|e| edge::refuse(edge_errors::to_edge(e.into())))?;
     for view in &mut list {
-        view.kode_bukti = super::proof::verification_code(
-            &key,
-            view.id,
-            user.principal.pegawai_id,
-            view.submitted_at,
-            serde_json::to_string(&(view.riwayat, &view.after, view.dokumen_id))
-                .unwrap_or_default()
-                .as_bytes(),
-        );
+        view.kode_bukti = super::proof::code_of(&key, view, user.principal.pegawai_id);
     }
     Ok(list)
 }

@@ -3,8 +3,11 @@
 //! real one from an edited one without the system storing anything more. Stable
 //! for as long as `MUTAKHIR_SECRET_KEY` is.
 
+#[cfg(feature = "ssr")]
 use hmac::{Hmac, Mac};
+#[cfg(feature = "ssr")]
 use sha2::Sha256;
+#[cfg(feature = "ssr")]
 use time::OffsetDateTime;
 
 /// Crockford's base32: no I, L, O or U to misread on paper.
@@ -13,6 +16,7 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// `U{id}-XXXX-XXXX`: the proposal's number, then 40 bits of the keyed hash of who
 /// submitted it, when, and `content` (what was proposed, with which document), so a
 /// printout with edited values no longer matches its code.
+#[cfg(feature = "ssr")]
 pub fn verification_code(
     key: &[u8],
     proposal_id: i64,
@@ -40,12 +44,88 @@ pub fn verification_code(
     format!("U{proposal_id}-{}-{}", &symbols[..4], &symbols[4..])
 }
 
+/// The code of one proposal as listed for its owner or laid out for a verifier:
+/// both derive it from the same facts, so a printout can be checked against it.
+#[cfg(feature = "ssr")]
+pub fn code_of(key: &[u8], view: &super::submission::ProposalView, pegawai_id: i64) -> String {
+    verification_code(
+        key,
+        view.id,
+        pegawai_id,
+        view.submitted_at,
+        serde_json::to_string(&(view.riwayat, &view.after, view.dokumen_id))
+            .unwrap_or_default()
+            .as_bytes(),
+    )
+}
+
+/// A code as someone typed it from paper: case, spaces and the letters people
+/// confuse with digits do not matter. Answers the proposal's number and the code
+/// as printed, or None when it is not shaped like one.
+pub fn read_code(typed: &str) -> Option<(i64, String)> {
+    let cleaned: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let rest = cleaned.strip_prefix('U')?;
+    let (number, symbols) = rest.split_once('-')?;
+    let id = number.parse::<i64>().ok().filter(|id| *id > 0)?;
+    let symbols: String = symbols
+        .chars()
+        .filter(|c| *c != '-')
+        .map(|c| match c {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        })
+        .collect();
+    if symbols.len() != 8 || !symbols.bytes().all(|b| ALPHABET.contains(&b)) {
+        return None;
+    }
+    Some((id, format!("U{id}-{}-{}", &symbols[..4], &symbols[4..])))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    #[test]
+    fn a_code_typed_from_paper_reads_back_as_printed() {
+        assert_eq!(
+            read_code(" u42-abcd-efgh "),
+            Some((42, "U42-ABCD-EFGH".to_owned()))
+        );
+        // O and I/L are the digits they look like; the dashes inside are optional.
+        assert_eq!(
+            read_code("U7-0OIL 2345"),
+            Some((7, "U7-0011-2345".to_owned()))
+        );
+        for junk in [
+            "",
+            "U-ABCD-EFGH",
+            "U0-ABCD-EFGH",
+            "X42-ABCD-EFGH",
+            "U42-ABCD-EFG",
+            "U42-ABCD-EFGU",
+            "U42",
+        ] {
+            assert_eq!(read_code(junk), None, "{junk}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn every_printed_code_reads_back_as_itself(
+            id in 1i64..1_000_000, who in 1i64..1_000_000, nanos in 0i64..1_000_000_000,
+        ) {
+            let at = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap()
+                + time::Duration::nanoseconds(nanos);
+            let code = verification_code(b"k", id, who, at, b"c");
+            prop_assert_eq!(read_code(&code.to_lowercase()), Some((id, code)));
+        }
+
         #[test]
         fn any_other_submission_or_key_gives_another_code(
             id in 1i64..1_000_000, who in 1i64..1_000_000, nanos in 0i64..1_000_000_000,

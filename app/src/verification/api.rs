@@ -161,7 +161,8 @@ pub async fn sla_verifikasi(inbox: usize) -> Result<Vec<Backlog>, AuthError> {
 pub async fn berkas_usulan(id: i64) -> Result<Case, AuthError> {
     use crate::auth::api::edge;
     let (user, _, _) = verifier(0).await?;
-    super::service::case(&edge::pool(), &user.principal, id)
+    let key = edge::settings().secret_key;
+    super::service::case(&edge::pool(), &user.principal, id, &key)
         .await
         .map_err(|e| edge::refuse(edge_errors::to_edge(e)))
 }

@@ -340,16 +340,23 @@ pub async fn decide(
 }
 
 /// A proposal laid out for the verifier: only inside their scope.
-pub async fn case(pool: &PgPool, who: &Principal, id: i64) -> Result<Case, VerificationError> {
+/// `proof_key` derives the proposal's proof code, for checking a printout.
+pub async fn case(
+    pool: &PgPool,
+    who: &Principal,
+    id: i64,
+    proof_key: &[u8],
+) -> Result<Case, VerificationError> {
     let (pegawai_id, placement) = store::placement(pool, id)
         .await?
         .filter(|(_, p)| in_scope(who, p))
         .ok_or(VerificationError::NotFound)?;
-    let proposal = proposals::list(pool, pegawai_id)
+    let mut proposal = proposals::list(pool, pegawai_id)
         .await?
         .into_iter()
         .find(|p| p.id == id)
         .ok_or(VerificationError::Corrupt)?;
+    proposal.kode_bukti = crate::proposal::proof::code_of(proof_key, &proposal, pegawai_id);
     let (nama, nomor_induk, unit_kerja) = store::who_proposed(pool, id)
         .await?
         .ok_or(VerificationError::NotFound)?;

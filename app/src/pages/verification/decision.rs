@@ -3,13 +3,15 @@
 //! and the document, side by side; claim it, then approve, return or reject it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::form::FormError;
 use crate::components::session::lang_of;
 use crate::domain::localized::Lang;
 use crate::i18n::use_i18n;
 use crate::pages::proposals::{compare_rows, event_label, level_label, status_label, CompareTable};
+use crate::proposal::change::ProposedRecord;
+use crate::proposal::form::{compose, fields_of, FormField};
 use crate::proposal::lifecycle::Status;
 use crate::proposal::period::in_wib;
 use crate::verification::api::{berkas_usulan, KlaimUsulan, PutuskanUsulan};
@@ -28,6 +30,14 @@ pub fn DecisionPage() -> impl IntoView {
             .get("id")
             .and_then(|id| id.parse::<i64>().ok())
             .unwrap_or(0)
+    };
+    // A code typed from a printed proof, to check against this proposal's.
+    let query = use_query_map();
+    let typed_code = move || {
+        query
+            .read()
+            .get("kode")
+            .map(|k| crate::proposal::proof::read_code(&k).map(|(_, code)| code))
     };
     let claim = ServerAction::<KlaimUsulan>::new();
     let decide = ServerAction::<PutuskanUsulan>::new();
@@ -68,7 +78,11 @@ pub fn DecisionPage() -> impl IntoView {
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match case.await {
-                        Ok(c) => view! { <CaseView case=c claim decide lang /> }.into_any(),
+                        Ok(c) => view! {
+                            <ProofCode printed=c.proposal.kode_bukti.clone() typed=typed_code() lang />
+                            <CaseView case=c claim decide lang />
+                        }
+                            .into_any(),
                         Err(e) => view! { <FormError error=Signal::derive(move || Some(e.clone())) lang /> }.into_any(),
                     }
                 })}
@@ -144,11 +158,47 @@ fn CaseView(
                 }).collect_view()}
             </ol>
             <Show when=move || may_decide>
-                <DecisionForm id blocking decide lang />
+                <DecisionForm id proposed=case.proposal.after.clone() blocking decide lang />
             </Show>
         </article>
     }
     .into_any()
+}
+
+/// The proposal's proof code, and whether the one typed from a printout is it.
+#[component]
+fn ProofCode(
+    printed: String,
+    /// `Some(None)`: something was typed that is not a code at all.
+    typed: Option<Option<String>>,
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let verdict = typed.map(|typed| typed.as_deref() == Some(printed.as_str()));
+    view! {
+        <p data-testid="proof-code">
+            {move || lang.get().pick("Kode verifikasi bukti pengajuan: ", "Proof of submission code: ")}
+            <strong class="code">{printed.clone()}</strong>
+        </p>
+        {verdict.map(|genuine| if genuine {
+            view! {
+                <p class="notice success" role="status" data-testid="proof-check-result" data-genuine="true">
+                    {move || lang.get().pick(
+                        "Kode pada bukti cocok: bukti ini dikeluarkan Mutakhir untuk usulan ini, dengan nilai dan dokumen seperti di bawah.",
+                        "The code on the proof matches: Mutakhir issued it for this proposal, with the values and document below.",
+                    )}
+                </p>
+            }.into_any()
+        } else {
+            view! {
+                <p class="form-error" role="alert" data-testid="proof-check-result" data-genuine="false">
+                    {move || lang.get().pick(
+                        "Kode pada bukti TIDAK cocok dengan usulan ini: bukti itu diubah, atau usulannya sudah diajukan ulang dengan nilai lain.",
+                        "The code on the proof does NOT match this proposal: the proof was altered, or the proposal was resubmitted with other values.",
+                    )}
+                </p>
+            }.into_any()
+        })}
+    }
 }
 
 #[component]
@@ -176,17 +226,55 @@ fn Findings(
 #[component]
 fn DecisionForm(
     id: i64,
+    /// The values as proposed: what a correction starts from.
+    proposed: ProposedRecord,
     blocking: bool,
     decide: ServerAction<PutuskanUsulan>,
     lang: Signal<Lang>,
 ) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let local = RwSignal::new(None::<String>);
+    let correcting = RwSignal::new(false);
+    let fields = fields_of(&proposed);
+    let inputs: Vec<RwSignal<String>> = fields
+        .iter()
+        .map(|f| RwSignal::new(f.current.clone()))
+        .collect();
+    let proposed = StoredValue::new(proposed);
+    let typed = {
+        let (fields, inputs) = (fields.clone(), inputs.clone());
+        Memo::new(move |_| {
+            let typed: Vec<(FormField, String)> = fields
+                .iter()
+                .cloned()
+                .zip(inputs.iter().map(|s| s.get()))
+                .collect();
+            proposed.with_value(|p| compose(p, &typed))
+        })
+    };
     let send = move |verdict: Verdict| {
+        // A correction goes with an approval only, and only when something changed.
+        let correction = match (verdict, correcting.get_untracked(), typed.get_untracked()) {
+            (Verdict::Approve, true, Err(_)) => {
+                local.set(Some(
+                    lang.get_untracked()
+                        .pick(
+                            "Perbaiki isian koreksi yang ditandai.",
+                            "Correct the marked fields of the correction.",
+                        )
+                        .to_owned(),
+                ));
+                return;
+            }
+            (Verdict::Approve, true, Ok(record)) => {
+                proposed.with_value(|p| (record != *p).then_some(record))
+            }
+            _ => None,
+        };
         let keputusan = Decision {
             verdict,
             reason: Some(reason.get_untracked()),
-            correction: None,
+            correction,
         };
         // The same rule as the server's: a return or a rejection says why.
         match keputusan.reason() {
@@ -197,15 +285,76 @@ fn DecisionForm(
             Err(problem) => local.set(Some(problem.message().get(lang.get_untracked()).to_owned())),
         }
     };
+    let problems_at = move |path: &str| -> Vec<String> {
+        match typed.get() {
+            Err(problems) => problems
+                .iter()
+                .filter(|p| p.path == path)
+                .map(|p| p.message(lang.get()).to_owned())
+                .collect(),
+            Ok(_) => Vec::new(),
+        }
+    };
+    let rows = fields
+        .into_iter()
+        .zip(inputs)
+        .map(|(field, value)| {
+            let path = field.path.clone();
+            let input_id = format!("koreksi-{}", path.replace('.', "-"));
+            let original = field.current.clone();
+            let messages = {
+                let path = path.clone();
+                move || problems_at(&path)
+            };
+            view! {
+                <tr data-field=path.clone() class=move || if value.get().trim() != original { "changed" } else { "" }>
+                    <th scope="row"><label for=input_id.clone()>{path.clone()}</label></th>
+                    <td>
+                        <input id=input_id type="text" prop:value=move || value.get()
+                            on:input=move |ev| value.set(event_target_value(&ev)) />
+                        <ul class="field-errors" aria-live="polite">
+                            {move || messages().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                        </ul>
+                    </td>
+                </tr>
+            }
+            .into_any()
+        })
+        .collect_view();
+    let correction = view! {
+            <div hidden=move || !correcting.get() data-testid="correction">
+                <table class="compare">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
+                            <th scope="col">{move || lang.get().pick("Nilai yang disetujui", "Value to approve")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+    }
+    .into_any();
     view! {
         <div class="decide" data-testid="decision-form">
+            <label class="inline">
+                <input type="checkbox" data-testid="correct"
+                    prop:checked=move || correcting.get()
+                    on:change=move |ev| correcting.set(event_target_checked(&ev)) />
+                {move || lang.get().pick(
+                    "Koreksi salah ketik pada nilai usulan sebelum menyetujui (dicatat sebagai koreksi Anda)",
+                    "Correct a typo in the proposed values before approving (recorded as your correction)",
+                )}
+            </label>
+            {correction}
             <label for="alasan">{move || lang.get().pick("Alasan (wajib untuk dikembalikan atau ditolak)", "Reason (required to return or reject)")}</label>
             <textarea id="alasan" name="alasan" maxlength="500" data-testid="reason"
                 prop:value=move || reason.get()
                 on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
             {move || local.get().map(|m| view! { <p class="form-error" role="alert" data-testid="reason-error">{m}</p> })}
             <div class="actions">
-                <button type="button" data-testid="approve" disabled=move || blocking || decide.pending().get()
+                <button type="button" data-testid="approve"
+                    disabled=move || (blocking && !correcting.get()) || decide.pending().get()
                     on:click=move |_| send(Verdict::Approve)>
                     {move || lang.get().pick("Setujui", "Approve")}
                 </button>
@@ -220,4 +369,5 @@ fn DecisionForm(
             </div>
         </div>
     }
+    .into_any()
 }
