@@ -170,6 +170,8 @@ pub enum Problem {
     ParentTooYoungAtChildBirth {
         age: i32,
     },
+    /// A child's other parent must be one of the employee's own spouses on record.
+    OtherParentNotASpouse,
     EselonOnNonStruktural {
         jenis: JenisJabatan,
     },
@@ -342,6 +344,12 @@ impl Localized for Problem {
             (ParentTooYoungAtChildBirth { age }, Lang::En) => format!(
                 "The employee was only {age} when this child was born; check the birth date."
             ),
+            (OtherParentNotASpouse, Lang::Id) => {
+                "Orang tua lain anak ini harus salah satu pasangan Anda yang tercatat.".to_owned()
+            }
+            (OtherParentNotASpouse, Lang::En) => {
+                "The child's other parent must be one of your spouses on record.".to_owned()
+            }
             (EselonOnNonStruktural { jenis }, Lang::Id) => format!(
                 "Hanya jabatan struktural yang memiliki eselon, bukan jabatan {}.",
                 jenis.name_id().to_lowercase()

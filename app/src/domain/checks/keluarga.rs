@@ -1,7 +1,9 @@
 //! Children against the employee's age. A biological child born before the employee
 //! is impossible (error); a step- or adopted child can be older in rare cases, and
 //! an employee under 12 at a child's birth is implausible but not impossible, so
-//! those are warnings.
+//! those are warnings. A child's other parent is one of the employee's own spouses:
+//! the link is a row id, and another employee's spouse must never be reachable
+//! through it.
 
 use time::Date;
 
@@ -14,10 +16,23 @@ const MINIMUM_PARENT_AGE: i32 = 12;
 
 pub fn check_keluarga(keluarga: &[AnggotaKeluarga], employee_birth: Date) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let spouses: Vec<i64> = keluarga
+        .iter()
+        .filter_map(|m| match m {
+            AnggotaKeluarga::Pasangan(p) => Some(p.id),
+            _ => None,
+        })
+        .collect();
     for (i, member) in keluarga.iter().enumerate() {
         let AnggotaKeluarga::Anak(anak) = member else {
             continue;
         };
+        if anak.pasangan_id.is_some_and(|id| !spouses.contains(&id)) {
+            findings.push(Finding::error(
+                FieldPath::riwayat(Riwayat::Keluarga, i, "pasangan_id"),
+                Problem::OtherParentNotASpouse,
+            ));
+        }
         let Some(child_birth) = anak.identitas.birth_date else {
             continue;
         };

@@ -339,6 +339,45 @@ fn children_are_born_after_their_parent() {
 }
 
 #[test]
+fn a_childs_other_parent_is_one_of_the_employees_own_spouses() {
+    let mut p = pegawai();
+    let spouse = p
+        .keluarga
+        .iter()
+        .find_map(|m| match m {
+            AnggotaKeluarga::Pasangan(s) => Some(s.id),
+            _ => None,
+        })
+        .expect("the sample has a spouse");
+    let child_at = p
+        .keluarga
+        .iter()
+        .position(|m| matches!(m, AnggotaKeluarga::Anak(_)))
+        .expect("the sample has a child");
+    let birth = p.personal.birth_date;
+    let set = |p: &mut Pegawai, id: Option<i64>| {
+        if let AnggotaKeluarga::Anak(a) = &mut p.keluarga[child_at] {
+            a.pasangan_id = id;
+        }
+    };
+    for ok in [Some(spouse), None] {
+        set(&mut p, ok);
+        assert!(check_keluarga(&p.keluarga, birth).is_empty(), "{ok:?}");
+    }
+    // Another employee's spouse row: refused, on the child's own field.
+    set(&mut p, Some(spouse + 1000));
+    let findings = check_keluarga(&p.keluarga, birth);
+    assert_eq!(
+        problems(&findings),
+        [(&Problem::OtherParentNotASpouse, Severity::Error)]
+    );
+    assert_eq!(
+        findings[0].field.to_string(),
+        format!("keluarga[{child_at}].pasangan_id")
+    );
+}
+
+#[test]
 fn eselon_belongs_to_structural_positions() {
     let mut p = pegawai();
     p.jabatan[0].eselon = Some(Eselon::IVB);
