@@ -156,8 +156,12 @@ test("a draft typed offline on the phone reaches the server and opens on another
   const form = await open(phone, "/usulan/baru/pangkat");
   const original = await form.inputValue("#usulan-sk-nomor");
   await phone.setOffline(true);
+  const failedSave = form.waitForEvent("requestfailed", (r) => r.url().endsWith("/api/simpan_draf"));
   await form.fill("#usulan-sk-nomor", "800/7/DRAF");
   await form.locator('tr.changed[data-field="sk.nomor"]').waitFor();
+  // The save is tried while offline and fails; the draft waits on the phone.
+  await failedSave;
+  assert.equal(server.sql(`SELECT count(*) FROM draf_usulan WHERE riwayat = 'pangkat' AND isian->>'values' LIKE '%DRAF%'`).trim(), "0");
   await phone.setOffline(false);
   const kept = await until(
     () => server.sql(`SELECT isian->>'values' FROM draf_usulan WHERE riwayat = 'pangkat'`).trim(),
@@ -175,7 +179,7 @@ test("a draft typed offline on the phone reaches the server and opens on another
   // Typed back to the record as it is: nothing left to keep, anywhere.
   await there.fill("#usulan-sk-nomor", original);
   await until(
-    () => server.sql(`SELECT count(*) FROM draf_usulan WHERE riwayat = 'pangkat'`).trim() === "0",
+    () => server.sql(`SELECT isian->>'values' FROM draf_usulan WHERE riwayat = 'pangkat'`).trim() === "[]",
     "the draft to be forgotten",
   );
   await phone.close();

@@ -595,14 +595,28 @@ async fn a_draft_follows_the_employee_to_another_device_until_it_is_sent(pool: P
     odd["draft"]["values"][0][0] = serde_json::json!("golongan'); DROP TABLE usulan; --");
     let (status, body) = text(w.save_draft(&w.rina, odd).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("tidak dikenal"), "{body}");
+    assert!(body.contains("tidak sah"), "{body}");
     let form = w
         .app
         .get_json("/api/bahan_usulan?riwayat=pangkat", &w.rina)
         .await;
     assert_eq!(form["draft"], typed["draft"], "{form}");
 
-    // Sending the proposal forgets the draft, in the same transaction.
+    // Of two saves the one typed later wins, whatever order they arrive in.
+    let mut older = typed.clone();
+    older["draft"]["values"][0][1] = serde_json::json!("III/a");
+    older["draft"]["saved_at"] = serde_json::json!(1_763_000_000_000_i64);
+    let (status, _) = text(w.save_draft(&w.rina, older).await).await;
+    assert_eq!(status, StatusCode::OK);
+    let form = w
+        .app
+        .get_json("/api/bahan_usulan?riwayat=pangkat", &w.rina)
+        .await;
+    assert_eq!(form["draft"], typed["draft"], "{form}");
+
+    // Sending the proposal forgets the draft, in the same transaction: the form gets
+    // an empty one stamped with the time, which tells a device to drop its copy, and
+    // a save typed before it (in flight, or queued offline) does not bring it back.
     w.open_period().await;
     let document = w.document(&w.rina, "SK KP IV/a").await;
     let raise = w.rank_change(1, GolonganPns::IVA, document).await;
@@ -612,10 +626,22 @@ async fn a_draft_follows_the_employee_to_another_device_until_it_is_sent(pool: P
         .app
         .get_json("/api/bahan_usulan?riwayat=pangkat", &phone)
         .await;
-    assert!(form["draft"].is_null(), "{form}");
+    assert_eq!(form["draft"]["values"], serde_json::json!([]), "{form}");
+    let forgotten_at = form["draft"]["saved_at"].as_i64().unwrap();
+    assert!(forgotten_at > typed["draft"]["saved_at"].as_i64().unwrap());
+    let (status, _) = text(w.save_draft(&w.rina, typed.clone()).await).await;
+    assert_eq!(status, StatusCode::OK);
+    let form = w
+        .app
+        .get_json("/api/bahan_usulan?riwayat=pangkat", &w.rina)
+        .await;
+    assert_eq!(form["draft"]["values"], serde_json::json!([]), "{form}");
     assert_eq!(
-        w.count("SELECT count(*) FROM draf_usulan WHERE riwayat = 'pangkat'")
-            .await,
+        w.count(
+            "SELECT count(*) FROM draf_usulan
+              WHERE riwayat = 'pangkat' AND isian->'values' <> '[]'::jsonb"
+        )
+        .await,
         1,
         "Budi's own draft is his"
     );
@@ -636,8 +662,11 @@ async fn a_draft_follows_the_employee_to_another_device_until_it_is_sent(pool: P
     let (status, _) = text(w.save_draft(&w.rina, emptied).await).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
-        w.count("SELECT count(*) FROM draf_usulan WHERE riwayat = 'keluarga'")
-            .await,
+        w.count(
+            "SELECT count(*) FROM draf_usulan
+              WHERE riwayat = 'keluarga' AND isian->'values' <> '[]'::jsonb"
+        )
+        .await,
         0
     );
 }

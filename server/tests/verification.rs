@@ -353,6 +353,7 @@ async fn a_rank_change_climbs_its_chain_within_scope_and_is_applied_once(pool: P
     assert_eq!(w.queue_ids(&bkn.cookie).await, [id]);
 
     // BKN corrects an obvious typo in the SK number and approves: applied.
+    let printed = w.app.get_json("/api/usulan_saya", &w.rina).await[0]["kode_bukti"].clone();
     assert_eq!(w.claim(&bkn.cookie, id).await.0, StatusCode::OK);
     let mut corrected = before.clone();
     corrected.golongan = GolonganPns::IVA;
@@ -367,6 +368,19 @@ async fn a_rank_change_climbs_its_chain_within_scope_and_is_applied_once(pool: P
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body, "\"Applied\"");
     assert_eq!(w.latest_rank().await, corrected);
+    // The employee's printout still checks out: its code is of what they sent.
+    let mine = w.app.get_json("/api/usulan_saya", &w.rina).await;
+    assert_eq!(mine[0]["kode_bukti"], printed);
+    assert_eq!(
+        mine[0]["submitted"]["data"]["sk"]["nomor"],
+        before.sk.nomor.as_str()
+    );
+    assert_eq!(mine[0]["after"]["data"]["sk"]["nomor"], "KP.IV-a/2026/0001");
+    let case = w
+        .app
+        .get_json(&format!("/api/berkas_usulan?id={id}"), &bkn.cookie)
+        .await;
+    assert_eq!(case["proposal"]["kode_bukti"], printed);
     let golongan: String =
         sqlx::query_scalar("SELECT golongan FROM pegawai WHERE nomor_induk = $1")
             .bind(DEMO_PNS_NIP)
@@ -1162,7 +1176,7 @@ async fn every_decision_reaches_the_employee_in_the_app_and_by_email(pool: PgPoo
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
     let failed = loop {
         let row = waiting().await;
-        if row.1 >= 1 || tokio::time::Instant::now() > deadline {
+        if row.2.is_some() || tokio::time::Instant::now() > deadline {
             break row;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -1172,7 +1186,8 @@ async fn every_decision_reaches_the_employee_in_the_app_and_by_email(pool: PgPoo
     assert!(failed.2.is_some_and(|g| !g.is_empty()));
     assert_eq!(smtp.messages().len(), 2);
     assert_eq!(w.latest_rank().await.golongan, GolonganPns::IVA);
-    // In the app it is there already: approved, then applied (one email for both).
+    // In the app it is there already: the agency's approval, then applied (the last
+    // level's own approval is the applied step, in the app as in the one email).
     let page = w.app.get_json("/api/notifikasi", &w.rina).await;
     let kinds: Vec<&str> = page["items"]
         .as_array()
@@ -1180,8 +1195,8 @@ async fn every_decision_reaches_the_employee_in_the_app_and_by_email(pool: PgPoo
         .iter()
         .map(|n| n["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, ["Applied", "Approved", "Approved", "Returned"]);
-    assert_eq!(page["unread"], 3);
+    assert_eq!(kinds, ["Applied", "Approved", "Returned"]);
+    assert_eq!(page["unread"], 2);
 
     // The server is back and the retry falls due: sent once.
     smtp.refuse_recipients(false);

@@ -1,5 +1,6 @@
 //! Delivers the decision emails the outbox holds. Any app server may run this: each
-//! row is taken with SKIP LOCKED, so two servers never send the same one at once. A
+//! row is taken with SKIP LOCKED under a lease, so two servers never send the same
+//! one at once. A
 //! failed send is retried later with a growing delay, then given up on (the
 //! notification stays in the app either way).
 
@@ -11,7 +12,7 @@ use crate::domain::reference::Riwayat;
 use crate::proposal::lifecycle::Level;
 use crate::proposal::submission::EventKind;
 
-/// Attempts before an email is given up on (about four hours of retries).
+/// Attempts before an email is given up on (about two hours of retries).
 pub const MAX_ATTEMPTS: i16 = 8;
 
 /// The delay before attempt `n + 1`: a minute, doubling, at most six hours.
@@ -27,7 +28,14 @@ pub struct Delivery {
     pub without_address: usize,
 }
 
-/// Sends every email that is due, one at a time, until none is left.
+/// How long a taken email is someone's to send: if its server dies mid-send, another
+/// takes it after this (the employee may then get it twice, never not at all).
+const LEASE_SECONDS: f64 = 300.0;
+
+/// Sends every email that is due, one at a time, until none is left. Each is taken
+/// in a short transaction (its retry time pushed past a lease, its attempt counted),
+/// sent with no transaction open, and its outcome recorded in another: a slow mail
+/// server holds no row lock and no pooled connection.
 pub async fn deliver_due(
     pool: &PgPool,
     mailer: &dyn Mailer,
@@ -36,20 +44,27 @@ pub async fn deliver_due(
     let mut done = Delivery::default();
     let link = format!("{}/usulan", base_url.trim_end_matches('/'));
     loop {
-        let mut tx = pool.begin().await?;
         let Some(row) = sqlx::query!(
-            r#"SELECT s.peristiwa_id, s.percobaan, e.jenis, e.tingkat, e.alasan, u.riwayat,
-                      p.nama, p.email
-                 FROM surat_notifikasi s
-                 JOIN usulan_peristiwa e ON e.id = s.peristiwa_id
+            r#"WITH taken AS (
+                   UPDATE surat_notifikasi
+                      SET percobaan = percobaan + 1,
+                          coba_lagi = now() + make_interval(secs => $1)
+                    WHERE peristiwa_id = (
+                          SELECT peristiwa_id FROM surat_notifikasi
+                           WHERE status = 'menunggu' AND coba_lagi <= now()
+                           ORDER BY coba_lagi, peristiwa_id
+                           LIMIT 1
+                             FOR UPDATE SKIP LOCKED)
+                   RETURNING peristiwa_id, percobaan)
+               SELECT t.peristiwa_id AS "peristiwa_id!", t.percobaan AS "percobaan!",
+                      e.jenis, e.tingkat, e.alasan, u.riwayat, p.nama, p.email
+                 FROM taken t
+                 JOIN usulan_peristiwa e ON e.id = t.peristiwa_id
                  JOIN usulan u ON u.id = e.usulan_id
-                 JOIN pegawai p ON p.id = e.pegawai_id
-                WHERE s.status = 'menunggu' AND s.coba_lagi <= now()
-                ORDER BY s.coba_lagi, s.peristiwa_id
-                LIMIT 1
-                  FOR UPDATE OF s SKIP LOCKED"#
+                 JOIN pegawai p ON p.id = e.pegawai_id"#,
+            LEASE_SECONDS
         )
-        .fetch_optional(&mut *tx)
+        .fetch_optional(pool)
         .await?
         else {
             return Ok(done);
@@ -63,9 +78,8 @@ pub async fn deliver_due(
                 "UPDATE surat_notifikasi SET status = 'tanpa_alamat' WHERE peristiwa_id = $1",
                 row.peristiwa_id
             )
-            .execute(&mut *tx)
+            .execute(pool)
             .await?;
-            tx.commit().await?;
             done.without_address += 1;
             continue;
         };
@@ -84,36 +98,34 @@ pub async fn deliver_due(
             Ok(()) => {
                 sqlx::query!(
                     "UPDATE surat_notifikasi
-                        SET status = 'terkirim', terkirim = now(), percobaan = percobaan + 1,
-                            galat = NULL
+                        SET status = 'terkirim', terkirim = now(), galat = NULL
                       WHERE peristiwa_id = $1",
                     row.peristiwa_id
                 )
-                .execute(&mut *tx)
+                .execute(pool)
                 .await?;
                 done.sent += 1;
             }
             Err(e) => {
-                let attempts = row.percobaan + 1;
+                let attempts = row.percobaan;
                 tracing::warn!(error = %e, step = row.peristiwa_id, attempts, "a decision email failed");
                 sqlx::query!(
                     "UPDATE surat_notifikasi
-                        SET percobaan = $2::smallint, galat = $3,
-                            status = CASE WHEN $2::smallint >= $4::smallint THEN 'gagal' ELSE 'menunggu' END,
+                        SET galat = $2,
+                            status = CASE WHEN $3::smallint >= $4::smallint THEN 'gagal' ELSE 'menunggu' END,
                             coba_lagi = now() + make_interval(secs => $5)
                       WHERE peristiwa_id = $1",
                     row.peristiwa_id,
-                    attempts,
                     e.to_string(),
+                    attempts,
                     MAX_ATTEMPTS,
                     retry_delay_seconds(attempts) as f64
                 )
-                .execute(&mut *tx)
+                .execute(pool)
                 .await?;
                 done.failed += 1;
             }
         }
-        tx.commit().await?;
     }
 }
 

@@ -8,7 +8,9 @@ use crate::domain::reference::Riwayat;
 use crate::proposal::lifecycle::Level;
 use crate::proposal::submission::EventKind;
 
-/// Newest first, `limit` of them, older than `before` when given.
+/// Newest first, `limit` of them, older than `before` when given. The last level's
+/// approval is not listed apart from the "applied" step it made in the same
+/// transaction: it would say the proposal went on to a next level there is not.
 pub async fn page(
     pool: &PgPool,
     pegawai_id: i64,
@@ -20,6 +22,10 @@ pub async fn page(
         r#"SELECT e.id, e.usulan_id, u.riwayat, e.jenis, e.tingkat, e.alasan, e.at
              FROM usulan_peristiwa e JOIN usulan u ON u.id = e.usulan_id
             WHERE e.pegawai_id = $1 AND e.jenis = ANY($2) AND e.id < $3
+              AND NOT (e.jenis = 'disetujui' AND EXISTS (
+                      SELECT 1 FROM usulan_peristiwa a
+                       WHERE a.usulan_id = e.usulan_id AND a.jenis = 'diterapkan'
+                         AND a.at = e.at))
             ORDER BY e.id DESC
             LIMIT $4"#,
         pegawai_id,
@@ -71,7 +77,11 @@ pub async fn unread(db: impl PgExecutor<'_>, pegawai_id: i64) -> Result<i64, sql
         r#"SELECT count(*) AS "n!" FROM usulan_peristiwa e
             WHERE e.pegawai_id = $1 AND e.jenis = ANY($2)
               AND e.id > coalesce((SELECT notifikasi_dibaca_sampai FROM akun
-                                    WHERE pegawai_id = $1), 0)"#,
+                                    WHERE pegawai_id = $1), 0)
+              AND NOT (e.jenis = 'disetujui' AND EXISTS (
+                      SELECT 1 FROM usulan_peristiwa a
+                       WHERE a.usulan_id = e.usulan_id AND a.jenis = 'diterapkan'
+                         AND a.at = e.at))"#,
         pegawai_id,
         &notified_codes()
     )

@@ -61,7 +61,12 @@ fn Proof(proposal: ProposalView, lang: Signal<Lang>) -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
-    let rows = compare_rows(&proposal);
+    // A proof shows what was sent, even after a verifier corrected it.
+    let mut sent = proposal.clone();
+    if let Some(submitted) = sent.submitted.take() {
+        sent.after = submitted;
+    }
+    let rows = compare_rows(&sent);
     let riwayat = proposal.riwayat;
     let jenis = proposal.jenis_dokumen;
     let chain = proposal.chain.levels().to_vec();

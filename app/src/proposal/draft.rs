@@ -44,7 +44,7 @@ pub struct DraftSave {
 pub enum DraftProblem {
     #[error("too many fields")]
     TooManyFields,
-    #[error("a field's name is not one of a form's")]
+    #[error("a field's name is malformed")]
     BadPath,
     #[error("a value is too long")]
     TooLong,
@@ -58,8 +58,8 @@ impl Localized for DraftProblem {
                 "The draft holds too many fields.",
             ),
             DraftProblem::BadPath => lang.pick(
-                "Draf memuat isian yang tidak dikenal.",
-                "The draft holds an unknown field.",
+                "Draf memuat nama isian yang tidak sah.",
+                "The draft holds a malformed field name.",
             ),
             DraftProblem::TooLong => lang.pick(
                 "Salah satu isian draf terlalu panjang (paling banyak 1000 karakter).",
@@ -94,6 +94,11 @@ impl Draft {
             }
         }
         Ok(())
+    }
+
+    /// Nothing typed: what a forgotten draft leaves behind.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
     }
 
     /// Of two copies of one draft, the one typed last.

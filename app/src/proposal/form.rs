@@ -224,8 +224,22 @@ fn compose_group(
     group: &str,
     parts: &[&(FormField, String)],
 ) -> Result<Value, Vec<FieldProblem>> {
-    if parts.iter().all(|(_, text)| text.trim().is_empty()) {
+    let problem = |f: &FormField| FieldProblem {
+        path: f.path.clone(),
+        shape: f.shape,
+    };
+    let empty: Vec<&FormField> = parts
+        .iter()
+        .filter(|(_, text)| text.trim().is_empty())
+        .map(|(f, _)| f)
+        .collect();
+    if empty.len() == parts.len() {
         return Ok(Value::Null);
+    }
+    // A decree is its number and its date: one without the other is not one, even
+    // where the record's type would take an empty number.
+    if !empty.is_empty() {
+        return Err(empty.into_iter().map(problem).collect());
     }
     let mut value = serde_json::Map::new();
     for (field, text) in parts {
@@ -238,16 +252,9 @@ fn compose_group(
     if serde_json::from_value::<ProposedRecord>(alone).is_ok() {
         return Ok(value);
     }
-    let problem = |f: &FormField| FieldProblem {
-        path: f.path.clone(),
-        shape: f.shape,
-    };
     let mut blamed: Vec<FieldProblem> = parts
         .iter()
-        .filter(|(f, text)| {
-            let text = text.trim();
-            text.is_empty() || (f.shape == Shape::Date && !is_date(text))
-        })
+        .filter(|(f, text)| f.shape == Shape::Date && !is_date(text.trim()))
         .map(|(f, _)| problem(f))
         .collect();
     if blamed.is_empty() {
@@ -294,6 +301,7 @@ pub fn compose(
         .iter()
         .filter_map(|(f, _)| group_of(&f.path))
         .collect();
+    groups.sort_unstable();
     groups.dedup();
     for group in groups {
         let parts: Vec<&(FormField, String)> = inputs
@@ -475,6 +483,10 @@ mod tests {
             ]);
             let blamed: Vec<String> = compose(&empty, &bad_date).unwrap_err().into_iter().map(|p| p.path).collect();
             prop_assert_eq!(blamed, vec!["persetujuan_bkn.tanggal".to_owned()]);
+
+            let date_only = typing_all(&empty, &[("persetujuan_bkn.tanggal", "2024-03-01")]);
+            let blamed: Vec<String> = compose(&empty, &date_only).unwrap_err().into_iter().map(|p| p.path).collect();
+            prop_assert_eq!(blamed, vec!["persetujuan_bkn.nomor".to_owned()]);
 
             // Both emptied: none again.
             let emptied = typing_all(&with, &[("persetujuan_bkn.nomor", " "), ("persetujuan_bkn.tanggal", "")]);

@@ -45,7 +45,9 @@ pub fn verification_code(
 }
 
 /// The code of one proposal as listed for its owner or laid out for a verifier:
-/// both derive it from the same facts, so a printout can be checked against it.
+/// both derive it from the same facts, so a printout can be checked against it. The
+/// values are the ones the employee sent: a verifier's correction since does not
+/// make their printout look altered.
 #[cfg(feature = "ssr")]
 pub fn code_of(key: &[u8], view: &super::submission::ProposalView, pegawai_id: i64) -> String {
     verification_code(
@@ -53,9 +55,13 @@ pub fn code_of(key: &[u8], view: &super::submission::ProposalView, pegawai_id: i
         view.id,
         pegawai_id,
         view.submitted_at,
-        serde_json::to_string(&(view.riwayat, &view.after, view.dokumen_id))
-            .unwrap_or_default()
-            .as_bytes(),
+        serde_json::to_string(&(
+            view.riwayat,
+            view.submitted.as_ref().unwrap_or(&view.after),
+            view.dokumen_id,
+        ))
+        .unwrap_or_default()
+        .as_bytes(),
     )
 }
 

@@ -112,8 +112,9 @@ pub async fn insert(
 ) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar!(
         "INSERT INTO usulan (pegawai_id, riwayat, record_id, baru, nilai_lama, nilai_baru,
-                             dokumen_id, jenis_dokumen, rantai, status, tahap, kunci_idempoten)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'diajukan', 0, $10)
+                             nilai_diajukan, dokumen_id, jenis_dokumen, rantai, status, tahap,
+                             kunci_idempoten)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, 'diajukan', 0, $10)
          ON CONFLICT ON CONSTRAINT usulan_idempotent DO NOTHING
          RETURNING id",
         new.pegawai_id,
@@ -208,7 +209,8 @@ pub async fn resubmitted(
 ) -> Result<(), sqlx::Error> {
     sqlx::query!(
         "UPDATE usulan
-            SET nilai_lama = $2, nilai_baru = $3, dokumen_id = $4, jenis_dokumen = $5,
+            SET nilai_lama = $2, nilai_baru = $3, nilai_diajukan = $3, dokumen_id = $4,
+                jenis_dokumen = $5,
                 status = 'diajukan', tahap = 0, diubah_at = now(), menunggu_sejak = now(),
                 diklaim_oleh = NULL, klaim_sampai = NULL
           WHERE id = $1",
@@ -242,8 +244,8 @@ pub async fn set_status(
 /// Every proposal of an employee, newest first, each with its timeline.
 pub async fn list(pool: &PgPool, pegawai_id: i64) -> Result<Vec<ProposalView>, sqlx::Error> {
     let proposals = sqlx::query!(
-        "SELECT id, riwayat, record_id, baru, nilai_lama, nilai_baru, status, tahap, rantai,
-                dokumen_id, jenis_dokumen, diajukan_at
+        "SELECT id, riwayat, record_id, baru, nilai_lama, nilai_baru, nilai_diajukan, status,
+                tahap, rantai, dokumen_id, jenis_dokumen, diajukan_at
            FROM usulan WHERE pegawai_id = $1 ORDER BY id DESC",
         pegawai_id
     )
@@ -259,6 +261,11 @@ pub async fn list(pool: &PgPool, pegawai_id: i64) -> Result<Vec<ProposalView>, s
     let mut views = Vec::with_capacity(proposals.len());
     for p in proposals {
         let parsed = (|| {
+            let submitted: Option<ProposedRecord> = if p.nilai_diajukan == p.nilai_baru {
+                None
+            } else {
+                Some(serde_json::from_value(p.nilai_diajukan).ok()?)
+            };
             let after: ProposedRecord = serde_json::from_value(p.nilai_baru).ok()?;
             let before: Option<ProposedRecord> = match p.nilai_lama {
                 Some(v) => Some(serde_json::from_value(v).ok()?),
@@ -271,6 +278,7 @@ pub async fn list(pool: &PgPool, pegawai_id: i64) -> Result<Vec<ProposalView>, s
                 target,
                 before,
                 after,
+                submitted,
                 status: Status::from_code(&p.status, u8::try_from(p.tahap).ok()?)?,
                 chain: chain_of_numbers(&p.rantai)?,
                 dokumen_id: p.dokumen_id,

@@ -131,6 +131,10 @@ pub struct ProposalView {
     pub target: Target,
     pub before: Option<ProposedRecord>,
     pub after: ProposedRecord,
+    /// The values as the employee sent them, when a verifier has corrected them
+    /// since (`after` is then the corrected record).
+    #[serde(default)]
+    pub submitted: Option<ProposedRecord>,
     pub status: Status,
     pub chain: Chain,
     pub dokumen_id: i64,

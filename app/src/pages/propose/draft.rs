@@ -62,14 +62,27 @@ impl DraftSync {
             let from_server = StoredValue::new(from_server);
             Effect::new(move |before: Option<(Vec<(String, String)>, bool)>| {
                 if before.is_none() {
-                    let chosen = Draft::newer(self.local(), from_server.get_value());
-                    if let Some(draft) = chosen {
-                        for (path, text) in draft.values {
-                            if let Some((_, input)) = pairs.iter().find(|(f, _)| f.path == path) {
-                                input.set(text);
+                    let (local, server) = (self.local(), from_server.get_value());
+                    let server_at = server.as_ref().map(|d| d.saved_at);
+                    match Draft::newer(local, server) {
+                        // Forgotten since (sent, maybe from another device): an older
+                        // copy here goes too.
+                        Some(draft) if draft.is_empty() => self.keep_locally(None),
+                        Some(draft) => {
+                            // Typed here while the server did not hear of it (offline,
+                            // the page closed too soon): it goes now.
+                            if server_at.is_none_or(|at| draft.saved_at > at) {
+                                self.send(Some(draft.clone()));
                             }
+                            for (path, text) in draft.values {
+                                if let Some((_, input)) = pairs.iter().find(|(f, _)| f.path == path)
+                                {
+                                    input.set(text);
+                                }
+                            }
+                            adding.set(draft.adding);
                         }
-                        adding.set(draft.adding);
+                        None => {}
                     }
                 }
                 let values: Vec<(String, String)> = pairs
@@ -101,7 +114,8 @@ impl DraftSync {
         let _ = (from_server, fields, inputs, adding);
     }
 
-    /// Forgets the draft (it was sent): here, and any save still waiting to go.
+    /// Forgets the draft (it was sent): here, and any save still waiting to go. The
+    /// server forgot it with the proposal, and refuses a save typed before that.
     pub fn forget(self) {
         self.generation.update_value(|g| *g += 1);
         self.queued.set_value(None);
