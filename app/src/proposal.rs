@@ -7,6 +7,7 @@ pub mod authority;
 pub mod change;
 pub mod draft;
 pub mod form;
+pub mod labels;
 pub mod lifecycle;
 pub mod period;
 pub mod proof;

@@ -1224,3 +1224,49 @@ async fn every_decision_reaches_the_employee_in_the_app_and_by_email(pool: PgPoo
         3
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn notifications_page_back_through_every_decision(pool: PgPool) {
+    let w = world(pool).await;
+    let id = w.propose_rank(1, GolonganPns::IVA).await;
+    // 34 decisions on record (returned and resubmitted, over and over).
+    sqlx::query(
+        "INSERT INTO usulan_peristiwa (usulan_id, pegawai_id, jenis, tingkat, alasan)
+         SELECT u.id, u.pegawai_id, 'dikembalikan', 2, 'Perbaikan ke-' || n
+           FROM usulan u, generate_series(1, 34) n WHERE u.id = $1",
+    )
+    .bind(id)
+    .execute(&w.pool)
+    .await
+    .unwrap();
+    let first = w.app.get_json("/api/notifikasi", &w.rina).await;
+    let items = first["items"].as_array().unwrap();
+    assert_eq!(items.len(), 30);
+    assert_eq!(first["unread"], 34);
+    assert_eq!(items[0]["reason"], "Perbaikan ke-34");
+    let older = first["older"].as_i64().expect("there are older ones");
+    assert_eq!(older, items[29]["id"].as_i64().unwrap());
+    let rest = w
+        .app
+        .get_json(&format!("/api/notifikasi?sebelum={older}"), &w.rina)
+        .await;
+    let reasons: Vec<&str> = rest["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "Perbaikan ke-4",
+            "Perbaikan ke-3",
+            "Perbaikan ke-2",
+            "Perbaikan ke-1"
+        ]
+    );
+    assert!(rest["older"].is_null(), "{rest}");
+    // Someone else's page holds none of them.
+    let budi = w.app.get_json("/api/notifikasi", &w.budi).await;
+    assert_eq!(budi["items"], serde_json::json!([]));
+}

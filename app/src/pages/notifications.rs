@@ -32,6 +32,14 @@ pub fn NotificationsPage() -> impl IntoView {
     });
     let error = Signal::derive(move || mark.value().get().and_then(Result::err));
     follow_live_events(live);
+    // A decision arriving while the page is open counts in the header at once.
+    Effect::new(move |before: Option<u32>| {
+        let now = live.get();
+        if before.is_some_and(|b| b != now) {
+            session.me.refetch();
+        }
+        now
+    });
 
     view! {
         <section class="notifications" data-testid="notifications-page">
@@ -81,6 +89,7 @@ pub fn NotificationsPage() -> impl IntoView {
                                         .map(|n| view! { <NotificationItem n lang /> })
                                         .collect_view()}
                                 </ul>
+                                {page.older.map(|from| view! { <Older from lang /> })}
                             }
                                 .into_any()
                         }
@@ -97,6 +106,36 @@ pub fn NotificationsPage() -> impl IntoView {
             </Transition>
         </section>
     }
+}
+
+/// The notifications older than `from`, loaded when asked for, a page at a time.
+#[component]
+fn Older(from: i64, lang: Signal<Lang>) -> impl IntoView {
+    let load = Action::new(move |_: &()| notifikasi(Some(from)));
+    view! {
+        {move || match load.value().get() {
+            None => view! {
+                <button type="button" class="secondary" data-testid="older"
+                    disabled=move || load.pending().get()
+                    on:click=move |_| { load.dispatch(()); }>
+                    {move || lang.get().pick("Tampilkan yang lebih lama", "Show older ones")}
+                </button>
+            }
+                .into_any(),
+            Some(Ok(page)) => view! {
+                <ul class="notification-list">
+                    {page.items.into_iter().map(|n| view! { <NotificationItem n lang /> }).collect_view()}
+                </ul>
+                {page.older.map(|from| view! { <Older from lang /> }.into_any())}
+            }
+                .into_any(),
+            Some(Err(e)) => view! {
+                <p class="form-error" role="alert">{move || e.message(lang.get())}</p>
+            }
+                .into_any(),
+        }}
+    }
+    .into_any()
 }
 
 #[component]

@@ -206,7 +206,7 @@ pub fn CompareTable(
                         let field = path.clone();
                         view! {
                             <tr class=if changed { "changed" } else { "" } data-field=field>
-                                <th scope="row">{path}</th>
+                                <th scope="row">{move || crate::proposal::labels::field_label(&path, lang.get())}</th>
                                 <td class="old">{old}</td>
                                 <td class="new">{new}</td>
                             </tr>

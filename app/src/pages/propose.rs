@@ -16,6 +16,7 @@ use crate::i18n::use_i18n;
 use crate::proposal::api::{ajukan_ulang_usulan, ajukan_usulan, bahan_usulan};
 use crate::proposal::change::{prepare, ChangeProblem, Target};
 use crate::proposal::form::{compose, fields_of, FormField, ProposalForm, Shape};
+use crate::proposal::labels::field_label;
 use crate::proposal::submission::{IdempotencyKey, Resubmission, Submission};
 
 mod draft;
@@ -328,7 +329,10 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
             };
             view! {
                 <tr class=move || if changed() { "changed" } else { "" } data-field=path.clone()>
-                    <th scope="row"><label for=input_id.clone()>{path.clone()}</label></th>
+                    <th scope="row"><label for=input_id.clone()>{
+                        let path = path.clone();
+                        move || field_label(&path, lang.get())
+                    }</label></th>
                     <td class="old">{if current.is_empty() { "—".to_owned() } else { current.clone() }}</td>
                     <td class="new">
                         <input

@@ -308,7 +308,10 @@ fn DecisionForm(
             };
             view! {
                 <tr data-field=path.clone() class=move || if value.get().trim() != original { "changed" } else { "" }>
-                    <th scope="row"><label for=input_id.clone()>{path.clone()}</label></th>
+                    <th scope="row"><label for=input_id.clone()>{
+                        let path = path.clone();
+                        move || crate::proposal::labels::field_label(&path, lang.get())
+                    }</label></th>
                     <td>
                         <input id=input_id type="text" prop:value=move || value.get()
                             on:input=move |ev| value.set(event_target_value(&ev)) />
