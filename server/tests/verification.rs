@@ -1270,3 +1270,42 @@ async fn notifications_page_back_through_every_decision(pool: PgPool) {
     let budi = w.app.get_json("/api/notifikasi", &w.budi).await;
     assert_eq!(budi["items"], serde_json::json!([]));
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_undecided_proposal_follows_its_employee_to_another_agency(pool: PgPool) {
+    let w = world(pool).await;
+    let (elsewhere, unit): (i32, i64) = sqlx::query_as(
+        "SELECT u.instansi_id, u.id FROM unit_kerja u WHERE u.instansi_id <> $1
+          ORDER BY u.id LIMIT 1",
+    )
+    .bind(w.rina_instansi)
+    .fetch_one(&w.pool)
+    .await
+    .unwrap();
+    let old_agency = w.verifier(0, Some(w.rina_instansi), 2).await;
+    let new_agency = w.verifier(1, Some(elsewhere), 2).await;
+    let pending = w.propose_rank(1, GolonganPns::IVA).await;
+    assert_eq!(w.claim(&old_agency.cookie, pending).await.0, StatusCode::OK);
+    assert_eq!(w.queue_ids(&old_agency.cookie).await, [pending]);
+    assert!(w.queue_ids(&new_agency.cookie).await.is_empty());
+
+    // Rina moves: her waiting proposal goes with her, its old claim let go.
+    sqlx::query("UPDATE pegawai SET instansi_id = $1, unit_kerja_id = $2 WHERE nomor_induk = $3")
+        .bind(elsewhere)
+        .bind(unit)
+        .bind(DEMO_PNS_NIP)
+        .execute(&w.pool)
+        .await
+        .unwrap();
+    assert!(w.queue_ids(&old_agency.cookie).await.is_empty());
+    assert_eq!(w.queue_ids(&new_agency.cookie).await, [pending]);
+    assert_eq!(w.claim(&new_agency.cookie, pending).await.0, StatusCode::OK);
+    let (status, _) = w.approve(&old_agency.cookie, pending).await;
+    assert_ne!(
+        status,
+        StatusCode::OK,
+        "no longer the old agency's to decide"
+    );
+    let (status, body) = w.approve(&new_agency.cookie, pending).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
