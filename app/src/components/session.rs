@@ -31,3 +31,14 @@ pub fn lang_of(i18n: I18nContext<Locale>) -> Lang {
         Locale::en => Lang::En,
     }
 }
+
+/// What a page that needs a signed-in user shows someone who is not: a link to sign
+/// in, saying what for.
+#[component]
+pub fn SignInTo(id: &'static str, en: &'static str, lang: Signal<Lang>) -> impl IntoView {
+    view! {
+        <p>
+            <a href="/masuk">{move || lang.get().pick(id, en)}</a>
+        </p>
+    }
+}

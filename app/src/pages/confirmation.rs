@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::form::FormError;
-use crate::components::session::{lang_of, use_session};
+use crate::components::session::{lang_of, use_session, SignInTo};
 use crate::i18n::use_i18n;
 use crate::proposal::period::in_wib;
 use crate::selfservice::api::{konfirmasi_saya, KonfirmasiData};
@@ -51,13 +51,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let Ok(progress) = progress.await else {
-                        return view! {
-                            <p>
-                                <a href="/masuk">
-                                    {move || lang.get().pick("Masuk untuk memeriksa data Anda", "Sign in to check your data")}
-                                </a>
-                            </p>
-                        }
+                        return view! { <SignInTo id="Masuk untuk memeriksa data Anda" en="Sign in to check your data" lang /> }
                             .into_any();
                     };
                     let (done, total) = (progress.done(), progress.total());

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::form::FormError;
-use crate::components::session::{lang_of, use_session};
+use crate::components::session::{lang_of, use_session, SignInTo};
 use crate::domain::localized::Lang;
 use crate::i18n::use_i18n;
 use crate::notification::api::{notifikasi, TandaiNotifikasiDibaca};
@@ -93,13 +93,7 @@ pub fn NotificationsPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(_) => view! {
-                            <p>
-                                <a href="/masuk">
-                                    {move || lang.get().pick("Masuk untuk melihat notifikasi", "Sign in to see your notifications")}
-                                </a>
-                            </p>
-                        }
+                        Err(_) => view! { <SignInTo id="Masuk untuk melihat notifikasi" en="Sign in to see your notifications" lang /> }
                             .into_any(),
                     }
                 })}

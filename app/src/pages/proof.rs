@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::session::lang_of;
+use crate::components::session::{lang_of, SignInTo};
 use crate::domain::localized::Lang;
 use crate::i18n::use_i18n;
 use crate::pages::proposals::{compare_rows, level_label, CompareTable};
@@ -40,13 +40,7 @@ pub fn ProofPage() -> impl IntoView {
                             }
                                 .into_any(),
                         },
-                        Err(_) => view! {
-                            <p>
-                                <a href="/masuk">
-                                    {move || lang.get().pick("Masuk untuk melihat bukti pengajuan", "Sign in to see the proof of submission")}
-                                </a>
-                            </p>
-                        }
+                        Err(_) => view! { <SignInTo id="Masuk untuk melihat bukti pengajuan" en="Sign in to see the proof of submission" lang /> }
                             .into_any(),
                     }
                 })}

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::form::FormError;
-use crate::components::session::lang_of;
+use crate::components::session::{lang_of, SignInTo};
 use crate::domain::localized::Lang;
 use crate::domain::localized::Localized;
 use crate::domain::reference::Riwayat;
@@ -169,13 +169,7 @@ pub fn ProposalsPage() -> impl IntoView {
                             </div>
                         }
                             .into_any(),
-                        Err(_) => view! {
-                            <p>
-                                <a href="/masuk">
-                                    {move || lang.get().pick("Masuk untuk melihat usulan Anda", "Sign in to see your proposals")}
-                                </a>
-                            </p>
-                        }
+                        Err(_) => view! { <SignInTo id="Masuk untuk melihat usulan Anda" en="Sign in to see your proposals" lang /> }
                             .into_any(),
                     }
                 })}

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::auth::error::AuthError;
-use crate::components::session::lang_of;
+use crate::components::session::{lang_of, SignInTo};
 use crate::document::kind::{classify, DocumentProblem, Wanted};
 use crate::domain::localized::{Lang, Localized};
 use crate::domain::reference::JenisDokumen;
@@ -36,13 +36,7 @@ pub fn ProposePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match form.await {
                         Ok(form) => view! { <ProposeForm form lang /> }.into_any(),
-                        Err(AuthError::Unauthenticated) => view! {
-                            <p>
-                                <a href="/masuk">
-                                    {move || lang.get().pick("Masuk untuk mengusulkan perubahan", "Sign in to propose a change")}
-                                </a>
-                            </p>
-                        }
+                        Err(AuthError::Unauthenticated) => view! { <SignInTo id="Masuk untuk mengusulkan perubahan" en="Sign in to propose a change" lang /> }
                             .into_any(),
                         Err(e) => view! {
                             <p class="form-error" role="alert" data-testid="form-error">
