@@ -319,7 +319,8 @@ pub async fn resubmit(
         Transition::Resubmit,
     )
     .map_err(ProposalError::Lifecycle)?;
-    if resubmission.record.riwayat().code() != locked.riwayat {
+    let riwayat = resubmission.record.riwayat();
+    if riwayat.code() != locked.riwayat {
         return Err(ProposalError::Lifecycle(LifecycleError::NotAllowed));
     }
     // On the transaction's own connection: a second one, waited for while holding
@@ -345,9 +346,7 @@ pub async fn resubmit(
     )
     .await?;
     debug_assert_eq!(status, super::lifecycle::submitted());
-    if let Ok(riwayat) = crate::domain::reference::Riwayat::parse(&locked.riwayat) {
-        super::draft::store::forget(&mut *tx, who.pegawai_id, riwayat).await?;
-    }
+    super::draft::store::forget(&mut *tx, who.pegawai_id, riwayat).await?;
     store::insert_event(
         &mut tx,
         id,

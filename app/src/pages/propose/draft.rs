@@ -62,28 +62,7 @@ impl DraftSync {
             let from_server = StoredValue::new(from_server);
             Effect::new(move |before: Option<(Vec<(String, String)>, bool)>| {
                 if before.is_none() {
-                    let (local, server) = (self.local(), from_server.get_value());
-                    let server_at = server.as_ref().map(|d| d.saved_at);
-                    match Draft::newer(local, server) {
-                        // Forgotten since (sent, maybe from another device): an older
-                        // copy here goes too.
-                        Some(draft) if draft.is_empty() => self.keep_locally(None),
-                        Some(draft) => {
-                            // Typed here while the server did not hear of it (offline,
-                            // the page closed too soon): it goes now.
-                            if server_at.is_none_or(|at| draft.saved_at > at) {
-                                self.send(Some(draft.clone()));
-                            }
-                            for (path, text) in draft.values {
-                                if let Some((_, input)) = pairs.iter().find(|(f, _)| f.path == path)
-                                {
-                                    input.set(text);
-                                }
-                            }
-                            adding.set(draft.adding);
-                        }
-                        None => {}
-                    }
+                    self.restore(from_server.get_value(), &pairs, adding);
                 }
                 let values: Vec<(String, String)> = pairs
                     .iter()
@@ -112,6 +91,35 @@ impl DraftSync {
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (from_server, fields, inputs, adding);
+    }
+
+    /// Puts the later of the device's and the server's copy into the form; a copy
+    /// the server has not heard of goes to it now (typed offline, or the page closed
+    /// too soon), and one forgotten since (sent, maybe from another device) goes here.
+    #[cfg(feature = "hydrate")]
+    fn restore(
+        self,
+        from_server: Option<Draft>,
+        pairs: &[(FormField, RwSignal<String>)],
+        adding: RwSignal<bool>,
+    ) {
+        let server_at = from_server.as_ref().map(|d| d.saved_at);
+        let Some(draft) = Draft::newer(self.local(), from_server) else {
+            return;
+        };
+        if draft.is_empty() {
+            self.keep_locally(None);
+            return;
+        }
+        if server_at.is_none_or(|at| draft.saved_at > at) {
+            self.send(Some(draft.clone()));
+        }
+        for (path, text) in draft.values {
+            if let Some((_, input)) = pairs.iter().find(|(f, _)| f.path == path) {
+                input.set(text);
+            }
+        }
+        adding.set(draft.adding);
     }
 
     /// Forgets the draft (it was sent): here, and any save still waiting to go. The

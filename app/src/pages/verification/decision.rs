@@ -173,30 +173,34 @@ fn ProofCode(
     typed: Option<Option<String>>,
     lang: Signal<Lang>,
 ) -> impl IntoView {
-    let verdict = typed.map(|typed| typed.as_deref() == Some(printed.as_str()));
+    let verdict = typed.map(|typed| {
+        if typed.as_deref() == Some(printed.as_str()) {
+            (
+                "true",
+                "notice success",
+                "status",
+                "Kode pada bukti cocok: bukti ini dikeluarkan Mutakhir untuk usulan ini, dengan nilai dan dokumen seperti di bawah.",
+                "The code on the proof matches: Mutakhir issued it for this proposal, with the values and document below.",
+            )
+        } else {
+            (
+                "false",
+                "form-error",
+                "alert",
+                "Kode pada bukti TIDAK cocok dengan usulan ini: bukti itu diubah, atau usulannya sudah diajukan ulang dengan nilai lain.",
+                "The code on the proof does NOT match this proposal: the proof was altered, or the proposal was resubmitted with other values.",
+            )
+        }
+    });
     view! {
         <p data-testid="proof-code">
             {move || lang.get().pick("Kode verifikasi bukti pengajuan: ", "Proof of submission code: ")}
             <strong class="code">{printed.clone()}</strong>
         </p>
-        {verdict.map(|genuine| if genuine {
-            view! {
-                <p class="notice success" role="status" data-testid="proof-check-result" data-genuine="true">
-                    {move || lang.get().pick(
-                        "Kode pada bukti cocok: bukti ini dikeluarkan Mutakhir untuk usulan ini, dengan nilai dan dokumen seperti di bawah.",
-                        "The code on the proof matches: Mutakhir issued it for this proposal, with the values and document below.",
-                    )}
-                </p>
-            }.into_any()
-        } else {
-            view! {
-                <p class="form-error" role="alert" data-testid="proof-check-result" data-genuine="false">
-                    {move || lang.get().pick(
-                        "Kode pada bukti TIDAK cocok dengan usulan ini: bukti itu diubah, atau usulannya sudah diajukan ulang dengan nilai lain.",
-                        "The code on the proof does NOT match this proposal: the proof was altered, or the proposal was resubmitted with other values.",
-                    )}
-                </p>
-            }.into_any()
+        {verdict.map(|(genuine, class, role, id, en)| view! {
+            <p class=class role=role data-testid="proof-check-result" data-genuine=genuine>
+                {move || lang.get().pick(id, en)}
+            </p>
         })}
     }
 }
