@@ -1,12 +1,11 @@
 //! The profile over real HTTP: the server function that reads it, and the
 //! server-rendered page, against the demo data in a per-test database.
 
-mod support;
-
 use reqwest::StatusCode;
 use server::generator::demo::{load_demo_if_empty, DEMO_PNS_NAME, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
-use support::TestApp;
+
+use crate::support::TestApp;
 
 #[sqlx::test(migrations = "../migrations")]
 async fn anonymous_callers_read_no_profile_unless_demo_mode(pool: PgPool) {

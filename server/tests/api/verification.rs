@@ -6,10 +6,6 @@
 //! every history's record survives the master write; the audit chain verifies and
 //! tampering breaks it.
 
-#[path = "support/smtp.rs"]
-mod smtp;
-mod support;
-
 use app::domain::reference::{GolonganPns, JenisDokumen};
 use app::domain::riwayat::RiwayatPangkat;
 use app::profile::store::profil_by_nomor_induk;
@@ -20,8 +16,9 @@ use server::generator::demo::{
     load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_EMAIL, DEMO_PNS_NIP, DEMO_PPPK_NIP,
 };
 use sqlx::PgPool;
-use support::{pdf, upload, TestApp};
 use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
+
+use crate::support::{self, pdf, smtp, upload, TestApp};
 
 struct World {
     app: TestApp,

@@ -2,10 +2,6 @@
 //! activation and reset by emailed token, password policy, sign-in, sessions,
 //! lockout and rate limits, and who may read whose profile.
 
-#[path = "support/smtp.rs"]
-mod smtp;
-mod support;
-
 use std::time::Duration;
 
 use reqwest::{header, Response, StatusCode};
@@ -14,9 +10,10 @@ use server::generator::demo::{
     load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_EMAIL, DEMO_PPPK_NIP,
     DEMO_PPT_EMAIL, DEMO_PPT_NAME, DEMO_PPT_NIK,
 };
-use smtp::SmtpSink;
 use sqlx::PgPool;
-use support::{session_cookie, TestApp};
+
+use crate::support::smtp::SmtpSink;
+use crate::support::{session_cookie, TestApp};
 
 struct Harness {
     app: TestApp,

@@ -3,16 +3,13 @@
 //! only the registration verifier of their work unit (or an admin over them)
 //! grants access, and every step is audited.
 
-#[path = "support/smtp.rs"]
-mod smtp;
-mod support;
-
 use reqwest::{header, Response, StatusCode};
 use server::config::MailConfig;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PPPK_NIP};
-use smtp::SmtpSink;
 use sqlx::PgPool;
-use support::TestApp;
+
+use crate::support::smtp::SmtpSink;
+use crate::support::{self, TestApp};
 
 const CHOSEN: &str = "Registrasi2026";
 

@@ -1,19 +1,16 @@
 //! Contact reconciliation over real HTTP with real email: Cek NIP, the captcha,
 //! the confirmation link, and the agency admin's approval into the record.
 
-#[path = "support/smtp.rs"]
-mod smtp;
-mod support;
-
 use app::auth::settings::AuthSettings;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use reqwest::{header, StatusCode};
 use server::config::MailConfig;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
-use smtp::SmtpSink;
 use sqlx::PgPool;
-use support::TestApp;
+
+use crate::support::smtp::SmtpSink;
+use crate::support::{self, TestApp};
 
 const SECRET: &str = "a-test-secret-that-is-long-enough-to-be-a-key";
 const NEW_EMAIL: &str = "budi.aktif@sekolah.go.id";

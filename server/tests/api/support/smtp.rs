@@ -1,7 +1,5 @@
 //! A real SMTP listener on loopback: enough of RFC 5321 for lettre to deliver,
 //! keeping each message's raw text so tests can read what a user would receive.
-// Included by several test binaries, each using a part of it.
-#![allow(dead_code)]
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

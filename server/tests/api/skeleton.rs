@@ -1,11 +1,10 @@
 //! The walking skeleton over real HTTP: server-rendered pages, probes, the
 //! language switch and the cross-site guard.
 
-mod support;
-
 use reqwest::StatusCode;
 use sqlx::PgPool;
-use support::TestApp;
+
+use crate::support::TestApp;
 
 #[sqlx::test(migrations = "../migrations")]
 async fn home_page_is_server_rendered_in_indonesian(pool: PgPool) {

@@ -2,15 +2,14 @@
 //! empty, cut short) is refused with a message and leaves no row and no stored
 //! bytes; what is kept is readable by its owner and the verifiers over them only.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 
 use reqwest::{header, StatusCode};
 use server::config::DocumentLocation;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
-use support::{pdf, upload, TestApp};
+
+use crate::support::{self, pdf, upload, TestApp};
 
 const LIMIT: u64 = 4096;
 

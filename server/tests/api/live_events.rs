@@ -2,14 +2,14 @@
 //! a proposal submitted through one reaches a browser connected to the other, over
 //! server-sent events, and a reconnect with `Last-Event-ID` replays what was missed.
 
-mod support;
-
 use std::{net::TcpListener, process::Stdio, time::Duration};
 
 use reqwest::{header, StatusCode};
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use sqlx::PgPool;
 use tokio::process::{Child, Command};
+
+use crate::support;
 
 struct Process {
     child: Child,

@@ -2,12 +2,11 @@
 //! record; the time is kept, confirming again moves it, progress counts what
 //! applies to them, and nobody confirms without signing in.
 
-mod support;
-
 use reqwest::{header, StatusCode};
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
-use support::TestApp;
+
+use crate::support::TestApp;
 
 async fn confirm(app: &TestApp, cookie: Option<&str>, bagian: &str) -> reqwest::Response {
     let mut request = app

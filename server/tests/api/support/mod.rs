@@ -1,8 +1,8 @@
-//! Shared by every test binary; each uses a part of it.
-#![allow(dead_code)]
+//! What the tests share. Starts the real application (router, middleware, sessions)
+//! on a free loopback port against the per-test database that `#[sqlx::test]` hands
+//! over.
 
-//! Starts the real application (router, middleware, sessions) on a free loopback
-//! port against the per-test database that `#[sqlx::test]` hands over.
+pub mod smtp;
 
 use leptos::config::LeptosOptions;
 use server::{config::Config, startup::Application};

@@ -1,12 +1,11 @@
 //! Admins act only within their scope: fixing a registered contact and
 //! appointing verifiers, over real HTTP, each change and refusal audited.
 
-mod support;
-
 use reqwest::{header, StatusCode};
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
-use support::TestApp;
+
+use crate::support::{self, TestApp};
 
 struct World {
     app: TestApp,

@@ -4,8 +4,6 @@
 //! same idempotency key makes one proposal however often (and however concurrently)
 //! it is sent, and a withdrawn proposal frees its record with its timeline kept.
 
-mod support;
-
 use app::domain::reference::{GolonganPns, JenisDokumen};
 use app::domain::riwayat::RiwayatPangkat;
 use app::profile::store::profil_by_nomor_induk;
@@ -14,8 +12,9 @@ use app::proposal::submission::{IdempotencyKey, Submission};
 use reqwest::{header, StatusCode};
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
-use support::{pdf, upload, TestApp};
 use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
+
+use crate::support::{pdf, upload, TestApp};
 
 struct World {
     app: TestApp,

@@ -1,12 +1,11 @@
 //! Who may read whose profile, over real HTTP: every caller against every
 //! object, each cell with its expected answer, and each refusal audited.
 
-mod support;
-
 use reqwest::{header, StatusCode};
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
-use support::TestApp;
+
+use crate::support::{self, TestApp};
 
 /// Gives an existing employee an activated account, and a role if asked.
 async fn account(pool: &PgPool, nip: &str, role: Option<&str>) {
