@@ -12,8 +12,9 @@ use server::generator::demo::{
 };
 use sqlx::PgPool;
 
+use crate::support::http::session_cookie;
 use crate::support::smtp::SmtpSink;
-use crate::support::{session_cookie, TestApp};
+use crate::support::TestApp;
 
 struct Harness {
     app: TestApp,

@@ -5,7 +5,8 @@ use reqwest::{header, StatusCode};
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
-use crate::support::{self, TestApp};
+use crate::support::people;
+use crate::support::TestApp;
 
 struct World {
     app: TestApp,
@@ -40,8 +41,8 @@ async fn world(pool: PgPool) -> World {
     .unwrap();
     let own_admin = others[0].0.clone();
     let other_admin = others[1].0.clone();
-    support::make_agency_admin(&pool, &own_admin, budi_instansi, DEMO_PASSWORD).await;
-    support::make_agency_admin(&pool, &other_admin, others[1].1, DEMO_PASSWORD).await;
+    people::make_agency_admin(&pool, &own_admin, budi_instansi, DEMO_PASSWORD).await;
+    people::make_agency_admin(&pool, &other_admin, others[1].1, DEMO_PASSWORD).await;
     // The candidate works in Budi's unit: an agency admin appoints only their own people.
     sqlx::query("UPDATE pegawai SET instansi_id = $1, unit_kerja_id = $2 WHERE nomor_induk = $3")
         .bind(budi_instansi)
@@ -256,7 +257,7 @@ async fn agency_admins_appoint_verifiers_only_inside_their_agency(pool: PgPool) 
     );
 
     // The new verifier now reads Budi's profile, which they could not before.
-    support::activate(&w.pool, &w.candidate, DEMO_PASSWORD).await;
+    people::activate(&w.pool, &w.candidate, DEMO_PASSWORD).await;
     let verifier = w.app.sign_in(&w.candidate, DEMO_PASSWORD).await;
     let response = w
         .app

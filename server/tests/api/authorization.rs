@@ -5,11 +5,12 @@ use reqwest::{header, StatusCode};
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
-use crate::support::{self, TestApp};
+use crate::support::people;
+use crate::support::TestApp;
 
 /// Gives an existing employee an activated account, and a role if asked.
 async fn account(pool: &PgPool, nip: &str, role: Option<&str>) {
-    support::activate(pool, nip, DEMO_PASSWORD).await;
+    people::activate(pool, nip, DEMO_PASSWORD).await;
     if let Some(role) = role {
         sqlx::query(role).bind(nip).execute(pool).await.unwrap();
     }

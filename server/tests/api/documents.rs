@@ -9,7 +9,9 @@ use server::config::DocumentLocation;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
-use crate::support::{self, pdf, upload, TestApp};
+use crate::support::documents::{pdf, upload};
+use crate::support::people;
+use crate::support::TestApp;
 
 const LIMIT: u64 = 4096;
 
@@ -202,7 +204,7 @@ async fn only_the_owner_and_verifiers_over_them_read_a_document(pool: PgPool) {
     .unwrap();
     let (ours, theirs) = (&others[0].0, &others[1].0);
     for (nip, instansi) in [(ours, budi_instansi), (theirs, budi_instansi + 1)] {
-        support::activate(&pool, nip, DEMO_PASSWORD).await;
+        people::activate(&pool, nip, DEMO_PASSWORD).await;
         sqlx::query(
             "INSERT INTO peran (pegawai_id, peran, lingkup, instansi_id, tingkat)
              SELECT id, 'verifikator', 'instansi', $2, 2 FROM pegawai WHERE nomor_induk = $1",

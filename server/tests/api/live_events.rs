@@ -9,7 +9,8 @@ use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use sqlx::PgPool;
 use tokio::process::{Child, Command};
 
-use crate::support;
+use crate::support::documents::pdf;
+use crate::support::http::{read_until, session_cookie};
 
 struct Process {
     child: Child,
@@ -100,8 +101,8 @@ async fn a_proposal_submitted_through_one_server_reaches_a_browser_on_another(po
             .form(&[("nomor", DEMO_PNS_NIP), ("kata_sandi", DEMO_PASSWORD)])
             .send()
     };
-    let on_a = support::session_cookie(&sign_in(&a).await.unwrap()).unwrap();
-    let on_b = support::session_cookie(&sign_in(&b).await.unwrap()).unwrap();
+    let on_a = session_cookie(&sign_in(&a).await.unwrap()).unwrap();
+    let on_b = session_cookie(&sign_in(&b).await.unwrap()).unwrap();
 
     // The browser on B listens before anything happens.
     let mut live = client
@@ -119,7 +120,7 @@ async fn a_proposal_submitted_through_one_server_reaches_a_browser_on_another(po
         .header(header::COOKIE, &on_a)
         .multipart(reqwest::multipart::Form::new().part(
             "berkas",
-            reqwest::multipart::Part::bytes(support::pdf("SK KP")).file_name("sk.pdf"),
+            reqwest::multipart::Part::bytes(pdf("SK KP")).file_name("sk.pdf"),
         ))
         .send()
         .await
@@ -154,7 +155,7 @@ async fn a_proposal_submitted_through_one_server_reaches_a_browser_on_another(po
     assert_eq!(submitted.status(), StatusCode::OK);
     let id: i64 = submitted.text().await.unwrap().parse().unwrap();
 
-    let seen = support::read_until(&mut live, "Submitted").await;
+    let seen = read_until(&mut live, "Submitted").await;
     assert!(seen.contains("event: usulan"), "{seen}");
     assert!(seen.contains(&format!("\"usulan_id\":{id}")), "{seen}");
     let event_id: i64 = sqlx::query_scalar("SELECT id FROM usulan_peristiwa WHERE usulan_id = $1")
@@ -173,7 +174,7 @@ async fn a_proposal_submitted_through_one_server_reaches_a_browser_on_another(po
         .send()
         .await
         .unwrap();
-    let seen = support::read_until(&mut replay, "Submitted").await;
+    let seen = read_until(&mut replay, "Submitted").await;
     assert!(seen.contains(&format!("\"usulan_id\":{id}")), "{seen}");
     drop(replay);
 

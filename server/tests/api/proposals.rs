@@ -14,7 +14,8 @@ use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, D
 use sqlx::PgPool;
 use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
 
-use crate::support::{pdf, upload, TestApp};
+use crate::support::documents::{pdf, upload};
+use crate::support::TestApp;
 
 struct World {
     app: TestApp,

@@ -9,8 +9,9 @@ use server::config::MailConfig;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use sqlx::PgPool;
 
+use crate::support::people;
 use crate::support::smtp::SmtpSink;
-use crate::support::{self, TestApp};
+use crate::support::TestApp;
 
 const SECRET: &str = "a-test-secret-that-is-long-enough-to-be-a-key";
 const NEW_EMAIL: &str = "budi.aktif@sekolah.go.id";
@@ -116,7 +117,7 @@ impl World {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        support::make_agency_admin(&self.pool, &nip, instansi, DEMO_PASSWORD).await;
+        people::make_agency_admin(&self.pool, &nip, instansi, DEMO_PASSWORD).await;
         self.app.sign_in(&nip, DEMO_PASSWORD).await
     }
 
@@ -322,7 +323,7 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
 #[sqlx::test(migrations = "../migrations")]
 async fn an_activated_account_cannot_be_reconciled_by_anyone(pool: PgPool) {
     let w = world(pool).await;
-    support::activate(&w.pool, &w.nip, DEMO_PASSWORD).await;
+    people::activate(&w.pool, &w.nip, DEMO_PASSWORD).await;
     let (token, answer) = w.captcha().await;
     let response = w.state(&token, &answer, w.instansi).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);

@@ -8,8 +8,9 @@ use server::config::MailConfig;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
+use crate::support::people;
 use crate::support::smtp::SmtpSink;
-use crate::support::{self, TestApp};
+use crate::support::TestApp;
 
 const CHOSEN: &str = "Registrasi2026";
 
@@ -33,7 +34,7 @@ struct World {
 }
 
 async fn make_unit_verifier(pool: &PgPool, nip: &str, unit: i64) {
-    support::activate(pool, nip, DEMO_PASSWORD).await;
+    people::activate(pool, nip, DEMO_PASSWORD).await;
     sqlx::query(
         "INSERT INTO peran (pegawai_id, peran, lingkup, unit_kerja_id, tingkat)
          SELECT id, 'verifikator', 'unit_kerja', $2, 1 FROM pegawai WHERE nomor_induk = $1",
@@ -91,9 +92,9 @@ async fn world(pool: PgPool) -> World {
     make_unit_verifier(&pool, &other_unit_verifier, other_unit).await;
     let own_admin = people[3].0.clone();
     move_to(&pool, &own_admin, instansi, other_unit).await;
-    support::make_agency_admin(&pool, &own_admin, instansi, DEMO_PASSWORD).await;
+    people::make_agency_admin(&pool, &own_admin, instansi, DEMO_PASSWORD).await;
     let other_admin = people[4].0.clone();
-    support::make_agency_admin(&pool, &other_admin, other_instansi, DEMO_PASSWORD).await;
+    people::make_agency_admin(&pool, &other_admin, other_instansi, DEMO_PASSWORD).await;
 
     let smtp = SmtpSink::start().await;
     let url = smtp.url();

@@ -18,7 +18,9 @@ use server::generator::demo::{
 use sqlx::PgPool;
 use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
 
-use crate::support::{self, pdf, smtp, upload, TestApp};
+use crate::support::documents::{pdf, upload};
+use crate::support::http::read_until;
+use crate::support::{people, smtp, TestApp};
 
 struct World {
     app: TestApp,
@@ -128,7 +130,7 @@ impl World {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        support::activate(&self.pool, &nip, DEMO_PASSWORD).await;
+        people::activate(&self.pool, &nip, DEMO_PASSWORD).await;
         let lingkup = if instansi.is_some() {
             "instansi"
         } else {
@@ -1010,16 +1012,16 @@ async fn new_proposals_and_colleagues_decisions_reach_the_dashboard_live(pool: P
     let mut mine = open(agency.cookie.clone()).await;
     let mut theirs = open(outsider.cookie.clone()).await;
     // Each (re)connection first says "read your queue".
-    support::read_until(&mut mine, "\"usulan_id\":null").await;
-    support::read_until(&mut theirs, "\"usulan_id\":null").await;
+    read_until(&mut mine, "\"usulan_id\":null").await;
+    read_until(&mut theirs, "\"usulan_id\":null").await;
 
     let id = w.propose_rank(1, GolonganPns::IVA).await;
-    support::read_until(&mut mine, &format!("\"usulan_id\":{id}")).await;
+    read_until(&mut mine, &format!("\"usulan_id\":{id}")).await;
     assert_eq!(w.claim(&colleague.cookie, id).await.0, StatusCode::OK);
     let (status, body) = w.approve(&colleague.cookie, id).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // The colleague's approval is a second step of the same proposal.
-    let seen = support::read_until(&mut mine, &format!("\"usulan_id\":{id}")).await;
+    let seen = read_until(&mut mine, &format!("\"usulan_id\":{id}")).await;
     assert!(!seen.contains("null"), "{seen}");
 
     // Nothing of it reached the verifier of another agency.
