@@ -12,7 +12,7 @@ use server::generator::demo::{
 };
 use sqlx::PgPool;
 
-use crate::support::http::session_cookie;
+use crate::support::http::{json_text, session_cookie};
 use crate::support::smtp::SmtpSink;
 use crate::support::TestApp;
 
@@ -38,63 +38,33 @@ async fn harness(pool: PgPool, configure: impl FnOnce(&mut Config)) -> Harness {
 }
 
 impl Harness {
-    async fn post(&self, path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Response {
-        let mut request = self.app.client.post(self.app.url(path)).form(form);
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        request.send().await.unwrap()
-    }
-
-    async fn get(&self, path: &str, cookie: Option<&str>) -> Response {
-        let mut request = self.app.client.get(self.app.url(path));
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        request.send().await.unwrap()
-    }
-
     async fn request_token(&self, nomor: &str, email: &str, tujuan: &str) -> Response {
-        self.post(
-            "/api/minta_token",
-            &[("nomor", nomor), ("email", email), ("tujuan", tujuan)],
-            None,
-        )
-        .await
+        self.app
+            .post_form(
+                "/api/minta_token",
+                &[("nomor", nomor), ("email", email), ("tujuan", tujuan)],
+                None,
+            )
+            .await
     }
 
     async fn set_password(&self, token: &str, password: &str) -> Response {
-        self.post(
-            "/api/setel_kata_sandi",
-            &[
-                ("token", token),
-                ("kata_sandi", password),
-                ("ulangi", password),
-            ],
-            None,
-        )
-        .await
-    }
-
-    async fn login(&self, nomor: &str, password: &str, cookie: Option<&str>) -> Response {
-        self.post(
-            "/api/masuk",
-            &[("nomor", nomor), ("kata_sandi", password)],
-            cookie,
-        )
-        .await
-    }
-
-    /// Signs in and returns the session cookie (`name=value`).
-    async fn session(&self, nomor: &str, password: &str) -> String {
-        let response = self.login(nomor, password, None).await;
-        assert_eq!(response.status(), StatusCode::OK, "signing in {nomor}");
-        session_cookie(&response).expect("a session cookie at sign-in")
+        self.app
+            .post_form(
+                "/api/setel_kata_sandi",
+                &[
+                    ("token", token),
+                    ("kata_sandi", password),
+                    ("ulangi", password),
+                ],
+                None,
+            )
+            .await
     }
 
     /// The signed-in user's name, or None.
     async fn who(&self, cookie: &str) -> Option<String> {
-        let response = self.get("/api/saya", Some(cookie)).await;
+        let response = self.app.get("/api/saya", Some(cookie)).await;
         assert_eq!(response.status(), StatusCode::OK);
         let me: Option<serde_json::Value> = response.json().await.unwrap();
         me.map(|m| m["name"].as_str().unwrap().to_owned())
@@ -107,11 +77,6 @@ impl Harness {
             .await
             .unwrap()
     }
-}
-
-async fn error_text(response: Response) -> String {
-    let body: serde_json::Value = response.json().await.unwrap();
-    body.to_string()
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -144,9 +109,9 @@ async fn activation_by_emailed_token_then_sign_in(pool: PgPool) {
         response.status(),
         StatusCode::OK,
         "{}",
-        error_text(response).await
+        json_text(response).await
     );
-    let cookie = h.session(DEMO_PPT_NIK, "Sulawesi2026").await;
+    let cookie = h.app.sign_in(DEMO_PPT_NIK, "Sulawesi2026").await;
     assert_eq!(h.who(&cookie).await.as_deref(), Some(DEMO_PPT_NAME));
 
     // Only the hash is stored.
@@ -181,7 +146,7 @@ async fn a_token_works_once_only_the_newest_works_and_it_expires(pool: PgPool) {
 
     let response = h.set_password(&older, "Sulawesi2026").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    assert!(error_text(response).await.contains("token yang lebih baru"));
+    assert!(json_text(response).await.contains("token yang lebih baru"));
 
     assert_eq!(
         h.set_password(&newer, "Sulawesi2026").await.status(),
@@ -189,14 +154,20 @@ async fn a_token_works_once_only_the_newest_works_and_it_expires(pool: PgPool) {
     );
     let response = h.set_password(&newer, "Makassar2027").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    assert!(error_text(response).await.contains("sudah dipakai"));
+    assert!(json_text(response).await.contains("sudah dipakai"));
     // The password is still the first one.
     assert_eq!(
-        h.login(DEMO_PPT_NIK, "Makassar2027", None).await.status(),
+        h.app
+            .login(DEMO_PPT_NIK, "Makassar2027", None)
+            .await
+            .status(),
         StatusCode::BAD_REQUEST
     );
     assert_eq!(
-        h.login(DEMO_PPT_NIK, "Sulawesi2026", None).await.status(),
+        h.app
+            .login(DEMO_PPT_NIK, "Sulawesi2026", None)
+            .await
+            .status(),
         StatusCode::OK
     );
 
@@ -211,7 +182,7 @@ async fn a_token_works_once_only_the_newest_works_and_it_expires(pool: PgPool) {
     tokio::time::sleep(Duration::from_millis(2500)).await;
     let response = h.set_password(&reset, "Makassar2027").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    assert!(error_text(response).await.contains("kedaluwarsa"));
+    assert!(json_text(response).await.contains("kedaluwarsa"));
 
     let response = h.set_password("not-a-token", "Makassar2027").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
@@ -236,13 +207,14 @@ async fn a_weak_password_is_refused_with_the_reason(pool: PgPool) {
             StatusCode::UNPROCESSABLE_ENTITY,
             "{weak}"
         );
-        let text = error_text(response).await;
+        let text = json_text(response).await;
         assert!(text.contains(reason), "{weak}: {text}");
         assert!(text.contains("kata_sandi"), "names the field: {text}");
     }
     // Different repeat.
     let response = h
-        .post(
+        .app
+        .post_form(
             "/api/setel_kata_sandi",
             &[
                 ("token", &token),
@@ -267,14 +239,14 @@ async fn a_wrong_email_answers_like_an_unknown_nip_and_sends_nothing(pool: PgPoo
         .request_token(DEMO_PPPK_NIP, "budi@example.go.id", "aktivasi")
         .await;
     assert_eq!(wrong_email.status(), StatusCode::BAD_REQUEST);
-    let wrong_email = error_text(wrong_email).await;
+    let wrong_email = json_text(wrong_email).await;
     assert!(wrong_email.contains("hubungi admin"), "{wrong_email}");
     // A valid NIP that nobody holds.
     let unknown = h
         .request_token("199001012015011001", DEMO_PPPK_EMAIL, "aktivasi")
         .await;
     assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(error_text(unknown).await, wrong_email, "indistinguishable");
+    assert_eq!(json_text(unknown).await, wrong_email, "indistinguishable");
     // Case and spaces in the email do not matter.
     let ok = h
         .request_token(DEMO_PPPK_NIP, " Budi.Santoso.Guru@GMAIL.com ", "reset")
@@ -293,18 +265,21 @@ async fn malformed_input_is_refused_per_field(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
     let response = h.request_token("12345", "not-an-email", "aktivasi").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let text = error_text(response).await;
+    let text = json_text(response).await;
     assert!(
         text.contains("\"nomor\"") && text.contains("\"email\""),
         "{text}"
     );
     assert!(text.contains("18 angka"), "Indonesian reason: {text}");
-    let response = h.login("19850312", "x", None).await;
+    let response = h.app.login("19850312", "x", None).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // A missing argument is the client's mistake, not ours.
-    let response = h.post("/api/masuk", &[("nomor", DEMO_PNS_NIP)], None).await;
+    let response = h
+        .app
+        .post_form("/api/masuk", &[("nomor", DEMO_PNS_NIP)], None)
+        .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let response = h.get("/api/profil", None).await;
+    let response = h.app.get("/api/profil", None).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }
 
@@ -316,7 +291,7 @@ async fn a_refused_email_leaves_no_token_and_says_so(pool: PgPool) {
         .request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
         .await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    assert!(error_text(response).await.contains("gagal dikirim"));
+    assert!(json_text(response).await.contains("gagal dikirim"));
     let tokens: i64 = sqlx::query_scalar("SELECT count(*) FROM token_akun")
         .fetch_one(&h.pool)
         .await
@@ -329,24 +304,24 @@ async fn a_refused_email_leaves_no_token_and_says_so(pool: PgPool) {
 async fn brute_force_locks_the_identifier_known_or_not(pool: PgPool) {
     let h = harness(pool, |c| c.auth.lock_after = 3).await;
     for _ in 0..3 {
-        let response = h.login(DEMO_PPPK_NIP, "Salah12345", None).await;
+        let response = h.app.login(DEMO_PPPK_NIP, "Salah12345", None).await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     }
     // Locked now: even the right password is refused, with the wait.
-    let response = h.login(DEMO_PPPK_NIP, DEMO_PASSWORD, None).await;
+    let response = h.app.login(DEMO_PPPK_NIP, DEMO_PASSWORD, None).await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-    let locked = error_text(response).await;
+    let locked = json_text(response).await;
     assert!(locked.contains("Coba lagi dalam 1 menit"), "{locked}");
 
     // An unknown NIP behaves the same, so the lock reveals nothing.
     let unknown = "199001012015011001";
     for _ in 0..3 {
-        let response = h.login(unknown, "Salah12345", None).await;
+        let response = h.app.login(unknown, "Salah12345", None).await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     }
-    let response = h.login(unknown, "Salah12345", None).await;
+    let response = h.app.login(unknown, "Salah12345", None).await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(error_text(response).await, locked);
+    assert_eq!(json_text(response).await, locked);
 
     // When the lock runs out the right password works and the count starts over.
     sqlx::query("UPDATE kegagalan_masuk SET locked_until = now() - interval '1 second'")
@@ -354,7 +329,10 @@ async fn brute_force_locks_the_identifier_known_or_not(pool: PgPool) {
         .await
         .unwrap();
     assert_eq!(
-        h.login(DEMO_PPPK_NIP, DEMO_PASSWORD, None).await.status(),
+        h.app
+            .login(DEMO_PPPK_NIP, DEMO_PASSWORD, None)
+            .await
+            .status(),
         StatusCode::OK
     );
     let left: i64 =
@@ -384,14 +362,14 @@ async fn one_address_hammering_the_account_endpoints_is_slowed(pool: PgPool) {
     ];
     for nip in nips {
         assert_eq!(
-            h.login(nip, "Salah12345", None).await.status(),
+            h.app.login(nip, "Salah12345", None).await.status(),
             StatusCode::BAD_REQUEST
         );
     }
-    let response = h.login(DEMO_PPPK_NIP, DEMO_PASSWORD, None).await;
+    let response = h.app.login(DEMO_PPPK_NIP, DEMO_PASSWORD, None).await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(response.headers().contains_key(header::RETRY_AFTER));
-    assert!(error_text(response)
+    assert!(json_text(response)
         .await
         .contains("Terlalu banyak permintaan"));
     let response = h
@@ -403,7 +381,7 @@ async fn one_address_hammering_the_account_endpoints_is_slowed(pool: PgPool) {
         "tokens share the limit"
     );
     // Reading pages is not limited.
-    assert_eq!(h.get("/", None).await.status(), StatusCode::OK);
+    assert_eq!(h.app.get("/", None).await.status(), StatusCode::OK);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -421,7 +399,7 @@ async fn tokens_per_account_are_limited(pool: PgPool) {
         .request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
         .await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert!(error_text(response).await.contains("folder spam"));
+    assert!(json_text(response).await.contains("folder spam"));
     assert_eq!(h.smtp.wait_for(3).await.len(), 3);
 }
 
@@ -454,9 +432,12 @@ async fn a_cross_origin_sign_in_is_refused(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn the_session_id_changes_at_sign_in(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
-    let first = h.session(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    let first = h.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
     // Sign in again carrying the first id, as a planted (fixated) id would be.
-    let response = h.login(DEMO_PPPK_NIP, DEMO_PASSWORD, Some(&first)).await;
+    let response = h
+        .app
+        .login(DEMO_PPPK_NIP, DEMO_PASSWORD, Some(&first))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     let second = session_cookie(&response).expect("a new cookie");
     assert_ne!(first, second);
@@ -467,7 +448,7 @@ async fn the_session_id_changes_at_sign_in(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn the_session_cookie_is_http_only_and_same_site(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
-    let response = h.login(DEMO_PPPK_NIP, DEMO_PASSWORD, None).await;
+    let response = h.app.login(DEMO_PPPK_NIP, DEMO_PASSWORD, None).await;
     let cookie = response
         .headers()
         .get_all(header::SET_COOKIE)
@@ -484,7 +465,7 @@ async fn the_session_cookie_is_http_only_and_same_site(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn an_idle_session_expires(pool: PgPool) {
     let h = harness(pool, |c| c.auth.idle_timeout = Duration::from_secs(2)).await;
-    let cookie = h.session(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    let cookie = h.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
     // Activity keeps it alive past the idle limit…
     for _ in 0..3 {
         tokio::time::sleep(Duration::from_millis(1100)).await;
@@ -498,7 +479,7 @@ async fn an_idle_session_expires(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_session_ends_at_the_absolute_limit_however_active(pool: PgPool) {
     let h = harness(pool, |c| c.auth.absolute_timeout = Duration::from_secs(2)).await;
-    let cookie = h.session(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    let cookie = h.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
     assert!(h.who(&cookie).await.is_some());
     tokio::time::sleep(Duration::from_millis(1200)).await;
     assert!(h.who(&cookie).await.is_some());
@@ -510,12 +491,13 @@ async fn a_session_ends_at_the_absolute_limit_however_active(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn logging_out_here_and_everywhere(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
-    let phone = h.session(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
-    let laptop = h.session(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
-    let office = h.session(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    let phone = h.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    let laptop = h.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    let office = h.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
 
     let response = h
-        .post("/api/keluar", &[("semua", "false")], Some(&phone))
+        .app
+        .post_form("/api/keluar", &[("semua", "false")], Some(&phone))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(h.who(&phone).await, None);
@@ -525,7 +507,8 @@ async fn logging_out_here_and_everywhere(pool: PgPool) {
     );
 
     let response = h
-        .post("/api/keluar", &[("semua", "true")], Some(&laptop))
+        .app
+        .post_form("/api/keluar", &[("semua", "true")], Some(&laptop))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(h.who(&laptop).await, None);
@@ -533,14 +516,14 @@ async fn logging_out_here_and_everywhere(pool: PgPool) {
     assert_eq!(h.audit_count("logout").await, 1);
     assert_eq!(h.audit_count("logout.everywhere").await, 1);
     // Signing in again works.
-    let again = h.session(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    let again = h.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
     assert!(h.who(&again).await.is_some());
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_password_reset_signs_out_other_sessions(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
-    let stolen = h.session(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
+    let stolen = h.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
     h.request_token(DEMO_PPPK_NIP, DEMO_PPPK_EMAIL, "reset")
         .await;
     let token = h.smtp.wait_for(1).await[0].token();
@@ -550,11 +533,17 @@ async fn a_password_reset_signs_out_other_sessions(pool: PgPool) {
     );
     assert_eq!(h.who(&stolen).await, None);
     assert_eq!(
-        h.login(DEMO_PPPK_NIP, DEMO_PASSWORD, None).await.status(),
+        h.app
+            .login(DEMO_PPPK_NIP, DEMO_PASSWORD, None)
+            .await
+            .status(),
         StatusCode::BAD_REQUEST
     );
     assert_eq!(
-        h.login(DEMO_PPPK_NIP, "GantiBaru2026", None).await.status(),
+        h.app
+            .login(DEMO_PPPK_NIP, "GantiBaru2026", None)
+            .await
+            .status(),
         StatusCode::OK
     );
 }

@@ -1,7 +1,7 @@
 //! Admins act only within their scope: fixing a registered contact and
 //! appointing verifiers, over real HTTP, each change and refusal audited.
 
-use reqwest::{header, StatusCode};
+use reqwest::StatusCode;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
@@ -71,15 +71,13 @@ impl World {
         email: &str,
         hp: &str,
     ) -> reqwest::Response {
-        let mut request = self
-            .app
-            .client
-            .post(self.app.url("/api/ubah_kontak"))
-            .form(&[("nomor_induk", nip), ("email", email), ("nomor_hp", hp)]);
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        request.send().await.unwrap()
+        self.app
+            .post_form(
+                "/api/ubah_kontak",
+                &[("nomor_induk", nip), ("email", email), ("nomor_hp", hp)],
+                cookie,
+            )
+            .await
     }
 
     async fn budi_contact(&self) -> (Option<String>, Option<String>) {
@@ -190,18 +188,17 @@ async fn agency_admins_appoint_verifiers_only_inside_their_agency(pool: PgPool) 
         let w = &w;
         async move {
             w.app
-                .client
-                .post(w.app.url("/api/angkat_verifikator"))
-                .header(header::COOKIE, cookie)
-                .form(&[
-                    ("nomor_induk", w.candidate.as_str()),
-                    ("lingkup", "unit_kerja"),
-                    ("lingkup_id", &unit.to_string()),
-                    ("tingkat", "1"),
-                ])
-                .send()
+                .post_form(
+                    "/api/angkat_verifikator",
+                    &[
+                        ("nomor_induk", w.candidate.as_str()),
+                        ("lingkup", "unit_kerja"),
+                        ("lingkup_id", &unit.to_string()),
+                        ("tingkat", "1"),
+                    ],
+                    Some(&cookie),
+                )
                 .await
-                .unwrap()
         }
     };
     let own = w.app.sign_in(&w.own_admin, DEMO_PASSWORD).await;
@@ -222,33 +219,31 @@ async fn agency_admins_appoint_verifiers_only_inside_their_agency(pool: PgPool) 
     // must be the scope's.
     let outsider = w
         .app
-        .client
-        .post(w.app.url("/api/angkat_verifikator"))
-        .header(header::COOKIE, &own)
-        .form(&[
-            ("nomor_induk", w.other_admin.as_str()),
-            ("lingkup", "unit_kerja"),
-            ("lingkup_id", &w.budi_unit.to_string()),
-            ("tingkat", "1"),
-        ])
-        .send()
-        .await
-        .unwrap();
+        .post_form(
+            "/api/angkat_verifikator",
+            &[
+                ("nomor_induk", w.other_admin.as_str()),
+                ("lingkup", "unit_kerja"),
+                ("lingkup_id", &w.budi_unit.to_string()),
+                ("tingkat", "1"),
+            ],
+            Some(&own),
+        )
+        .await;
     assert_eq!(outsider.status(), StatusCode::FORBIDDEN, "an outsider");
     let wrong_level = w
         .app
-        .client
-        .post(w.app.url("/api/angkat_verifikator"))
-        .header(header::COOKIE, &own)
-        .form(&[
-            ("nomor_induk", w.candidate.as_str()),
-            ("lingkup", "unit_kerja"),
-            ("lingkup_id", &w.budi_unit.to_string()),
-            ("tingkat", "4"),
-        ])
-        .send()
-        .await
-        .unwrap();
+        .post_form(
+            "/api/angkat_verifikator",
+            &[
+                ("nomor_induk", w.candidate.as_str()),
+                ("lingkup", "unit_kerja"),
+                ("lingkup_id", &w.budi_unit.to_string()),
+                ("tingkat", "4"),
+            ],
+            Some(&own),
+        )
+        .await;
     assert_eq!(
         wrong_level.status(),
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -261,15 +256,11 @@ async fn agency_admins_appoint_verifiers_only_inside_their_agency(pool: PgPool) 
     let verifier = w.app.sign_in(&w.candidate, DEMO_PASSWORD).await;
     let response = w
         .app
-        .client
         .get(
-            w.app
-                .url(&format!("/api/profil?nomor_induk={DEMO_PPPK_NIP}")),
+            &format!("/api/profil?nomor_induk={DEMO_PPPK_NIP}"),
+            Some(&verifier),
         )
-        .header(header::COOKIE, verifier)
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
 
     // A plain employee cannot appoint anyone.

@@ -1,7 +1,7 @@
 //! Who may read whose profile, over real HTTP: every caller against every
 //! object, each cell with its expected answer, and each refusal audited.
 
-use reqwest::{header, StatusCode};
+use reqwest::StatusCode;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
@@ -153,13 +153,9 @@ async fn profile_read_matrix(pool: PgPool) {
     let mut denied = 0;
     for (row, (caller, cookie)) in callers.iter().enumerate() {
         for (col, (object, nip)) in objects.iter().enumerate() {
-            let mut request = app
-                .client
-                .get(app.url(&format!("/api/profil?nomor_induk={nip}")));
-            if let Some(cookie) = cookie {
-                request = request.header(header::COOKIE, cookie);
-            }
-            let response = request.send().await.unwrap();
+            let response = app
+                .get(&format!("/api/profil?nomor_induk={nip}"), cookie.as_deref())
+                .await;
             let status = response.status();
             assert_eq!(status, expected[row][col], "{caller} reading {object}");
             let body = response.text().await.unwrap();

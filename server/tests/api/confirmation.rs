@@ -2,21 +2,15 @@
 //! record; the time is kept, confirming again moves it, progress counts what
 //! applies to them, and nobody confirms without signing in.
 
-use reqwest::{header, StatusCode};
+use reqwest::StatusCode;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
 use crate::support::TestApp;
 
 async fn confirm(app: &TestApp, cookie: Option<&str>, bagian: &str) -> reqwest::Response {
-    let mut request = app
-        .client
-        .post(app.url("/api/konfirmasi_data"))
-        .form(&[("bagian", bagian)]);
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    request.send().await.unwrap()
+    app.post_form("/api/konfirmasi_data", &[("bagian", bagian)], cookie)
+        .await
 }
 
 async fn confirmed_at(pool: &PgPool, bagian: &str) -> Vec<time::OffsetDateTime> {
@@ -47,13 +41,11 @@ async fn an_employee_confirms_sections_of_their_own_record(pool: PgPool) {
         StatusCode::UNAUTHORIZED
     );
     let anonymous = app
-        .client
-        .get(app.url(&format!(
-            "/api/progres_konfirmasi?nomor_induk={DEMO_PPPK_NIP}"
-        )))
-        .send()
-        .await
-        .unwrap();
+        .get(
+            &format!("/api/progres_konfirmasi?nomor_induk={DEMO_PPPK_NIP}"),
+            None,
+        )
+        .await;
     assert_eq!(anonymous.text().await.unwrap(), "null");
 
     // Budi is PPPK: Data Personal plus the four histories PPPK keep.
@@ -87,29 +79,20 @@ async fn an_employee_confirms_sections_of_their_own_record(pool: PgPool) {
     assert_eq!(again.len(), 1);
     assert!(again[0] > first[0]);
 
-    let progress: serde_json::Value = app
-        .client
-        .get(app.url(&format!(
-            "/api/progres_konfirmasi?nomor_induk={DEMO_PPPK_NIP}"
-        )))
-        .header(header::COOKIE, &budi)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let progress = app
+        .get_json(
+            &format!("/api/progres_konfirmasi?nomor_induk={DEMO_PPPK_NIP}"),
+            &budi,
+        )
+        .await;
     assert_eq!(done_of(&progress), (2, 5));
     // Someone else's profile has no confirmation controls for Budi.
     let others = app
-        .client
-        .get(app.url(&format!(
-            "/api/progres_konfirmasi?nomor_induk={DEMO_PNS_NIP}"
-        )))
-        .header(header::COOKIE, &budi)
-        .send()
-        .await
-        .unwrap();
+        .get(
+            &format!("/api/progres_konfirmasi?nomor_induk={DEMO_PNS_NIP}"),
+            Some(&budi),
+        )
+        .await;
     assert_eq!(others.text().await.unwrap(), "null");
     let audited: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM audit_log WHERE event = 'data.confirmed' AND detail->>'bagian' = 'data_personal'",
@@ -124,12 +107,7 @@ async fn an_employee_confirms_sections_of_their_own_record(pool: PgPool) {
 async fn an_employee_reads_their_own_progress_and_nobody_else_does(pool: PgPool) {
     load_demo_if_empty(&pool).await.unwrap();
     let app = TestApp::spawn(pool.clone()).await;
-    let anonymous = app
-        .client
-        .get(app.url("/api/konfirmasi_saya"))
-        .send()
-        .await
-        .unwrap();
+    let anonymous = app.get("/api/konfirmasi_saya", None).await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
 
     let budi = app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;

@@ -164,21 +164,18 @@ async fn only_the_owner_and_verifiers_over_them_read_a_document(pool: PgPool) {
     .unwrap();
     let path = format!("/api/dokumen/{}", uploaded["id"]);
     let read = |cookie: Option<String>| {
-        let mut request = app.client.get(app.url(&path));
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        request.send()
+        let (app, path) = (&app, &path);
+        async move { app.get(path, cookie.as_deref()).await }
     };
 
-    let own = read(Some(budi.clone())).await.unwrap();
+    let own = read(Some(budi.clone())).await;
     assert_eq!(own.status(), StatusCode::OK);
     assert_eq!(own.headers()[header::CONTENT_TYPE], "application/pdf");
     assert_eq!(own.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(own.headers()[header::CONTENT_SECURITY_POLICY], "sandbox");
     assert_eq!(own.bytes().await.unwrap().to_vec(), bytes);
 
-    assert_eq!(read(None).await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(read(None).await.status(), StatusCode::UNAUTHORIZED);
 
     // Rina is BKN's admin: she manages accounts, not other people's papers.
     let rina = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
@@ -188,7 +185,7 @@ async fn only_the_owner_and_verifiers_over_them_read_a_document(pool: PgPool) {
             .fetch_one(&pool)
             .await
             .unwrap();
-    let denied = read(Some(rina)).await.unwrap();
+    let denied = read(Some(rina)).await;
     assert_eq!(denied.status(), StatusCode::NOT_FOUND);
 
     // A verifier of Budi's agency may; one of another agency may not, and gets
@@ -216,17 +213,11 @@ async fn only_the_owner_and_verifiers_over_them_read_a_document(pool: PgPool) {
         .unwrap();
     }
     let ours = app.sign_in(ours, DEMO_PASSWORD).await;
-    assert_eq!(read(Some(ours)).await.unwrap().status(), StatusCode::OK);
+    assert_eq!(read(Some(ours)).await.status(), StatusCode::OK);
     let theirs = app.sign_in(theirs, DEMO_PASSWORD).await;
-    let response = read(Some(theirs)).await.unwrap();
+    let response = read(Some(theirs)).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    let missing = app
-        .client
-        .get(app.url("/api/dokumen/999999"))
-        .header(header::COOKIE, budi)
-        .send()
-        .await
-        .unwrap();
+    let missing = app.get("/api/dokumen/999999", Some(&budi)).await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     let denials: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM audit_log WHERE event = 'access.denied'

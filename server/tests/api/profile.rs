@@ -12,18 +12,12 @@ async fn anonymous_callers_read_no_profile_unless_demo_mode(pool: PgPool) {
     load_demo_if_empty(&pool).await.unwrap();
     let app = TestApp::spawn(pool).await;
     let api = app
-        .client
-        .get(app.url(&format!("/api/profil?nomor_induk={DEMO_PNS_NIP}")))
-        .send()
-        .await
-        .unwrap();
+        .get(&format!("/api/profil?nomor_induk={DEMO_PNS_NIP}"), None)
+        .await;
     assert_eq!(api.status(), StatusCode::UNAUTHORIZED, "sign in first");
     let page = app
-        .client
-        .get(app.url(&format!("/profil/{DEMO_PNS_NIP}")))
-        .send()
+        .get(&format!("/profil/{DEMO_PNS_NIP}"), None)
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
@@ -44,11 +38,8 @@ async fn demo_profile_reads_every_history(pool: PgPool) {
     load_demo_if_empty(&pool).await.unwrap();
     let app = TestApp::spawn_with(pool, |c| c.demo = true).await;
     let response = app
-        .client
-        .get(app.url(&format!("/api/profil?nomor_induk={DEMO_PNS_NIP}")))
-        .send()
-        .await
-        .unwrap();
+        .get(&format!("/api/profil?nomor_induk={DEMO_PNS_NIP}"), None)
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     let profil: Option<app::profile::Profil> = response.json().await.unwrap();
     let profil = profil.expect("the demo PNS exists");
@@ -71,11 +62,8 @@ async fn profile_page_is_server_rendered_and_unknown_is_404(pool: PgPool) {
     load_demo_if_empty(&pool).await.unwrap();
     let app = TestApp::spawn_with(pool, |c| c.demo = true).await;
     let html = app
-        .client
-        .get(app.url(&format!("/profil/{DEMO_PPPK_NIP}")))
-        .send()
+        .get(&format!("/profil/{DEMO_PPPK_NIP}"), None)
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
@@ -86,11 +74,6 @@ async fn profile_page_is_server_rendered_and_unknown_is_404(pool: PgPool) {
         "PPPK have no rank history"
     );
 
-    let missing = app
-        .client
-        .get(app.url("/profil/198001012005011999"))
-        .send()
-        .await
-        .unwrap();
+    let missing = app.get("/profil/198001012005011999", None).await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 }

@@ -9,12 +9,13 @@ use app::domain::riwayat::RiwayatPangkat;
 use app::profile::store::profil_by_nomor_induk;
 use app::proposal::change::{ProposedRecord, Target};
 use app::proposal::submission::{IdempotencyKey, Submission};
-use reqwest::{header, StatusCode};
+use reqwest::StatusCode;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
 
 use crate::support::documents::{pdf, upload};
+use crate::support::http::text;
 use crate::support::TestApp;
 
 struct World {
@@ -64,18 +65,15 @@ impl World {
         opens: Duration,
         closes: Duration,
     ) -> reqwest::Response {
-        let mut form = vec![("dibuka", at(opens)), ("ditutup", at(closes))];
-        if let Some(i) = instansi {
-            form.push(("instansi", i.to_string()));
+        let (dibuka, ditutup) = (at(opens), at(closes));
+        let instansi = instansi.map(|i| i.to_string());
+        let mut form = vec![("dibuka", dibuka.as_str()), ("ditutup", ditutup.as_str())];
+        if let Some(i) = &instansi {
+            form.push(("instansi", i.as_str()));
         }
         self.app
-            .client
-            .post(self.app.url("/api/atur_periode"))
-            .header(header::COOKIE, cookie)
-            .form(&form)
-            .send()
+            .post_form("/api/atur_periode", &form, Some(cookie))
             .await
-            .unwrap()
     }
 
     async fn open_period(&self) {
@@ -112,24 +110,22 @@ impl World {
 
     async fn submit(&self, cookie: &str, submission: &Submission) -> reqwest::Response {
         self.app
-            .client
-            .post(self.app.url("/api/ajukan_usulan"))
-            .header(header::COOKIE, cookie)
-            .json(&serde_json::json!({ "usulan": submission }))
-            .send()
+            .post_json(
+                "/api/ajukan_usulan",
+                &serde_json::json!({ "usulan": submission }),
+                Some(cookie),
+            )
             .await
-            .unwrap()
     }
 
     async fn withdraw(&self, cookie: &str, id: i64) -> reqwest::Response {
         self.app
-            .client
-            .post(self.app.url("/api/tarik_usulan"))
-            .header(header::COOKIE, cookie)
-            .form(&[("id", id.to_string())])
-            .send()
+            .post_form(
+                "/api/tarik_usulan",
+                &[("id", &id.to_string())],
+                Some(cookie),
+            )
             .await
-            .unwrap()
     }
 
     async fn count(&self, sql: &str) -> i64 {
@@ -149,11 +145,6 @@ impl World {
             jenis_dokumen: JenisDokumen::SkKenaikanPangkat,
         }
     }
-}
-
-async fn text(response: reqwest::Response) -> (StatusCode, String) {
-    let status = response.status();
-    (status, response.text().await.unwrap())
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -186,12 +177,12 @@ async fn a_rank_change_needs_an_open_period_a_pdf_and_consistent_values(pool: Pg
     assert!(body.contains("dokumen_id"), "{body}");
     let anonymous = w
         .app
-        .client
-        .post(w.app.url("/api/ajukan_usulan"))
-        .json(&serde_json::json!({ "usulan": raise }))
-        .send()
-        .await
-        .unwrap();
+        .post_json(
+            "/api/ajukan_usulan",
+            &serde_json::json!({ "usulan": raise }),
+            None,
+        )
+        .await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     // Budi is PPPK: ranks are not his to propose.
     let budi_doc = w.document(&w.budi, "Budi's SK").await;
@@ -462,12 +453,8 @@ async fn the_form_starts_from_the_latest_record_and_each_proof_has_its_own_code(
     // Budi is PPPK: the CPNS/PNS history is not his, and the form says so.
     let refused = w
         .app
-        .client
-        .get(w.app.url("/api/bahan_usulan?riwayat=cpns_pns"))
-        .header(header::COOKIE, &w.budi)
-        .send()
-        .await
-        .unwrap();
+        .get("/api/bahan_usulan?riwayat=cpns_pns", Some(&w.budi))
+        .await;
     let (status, body) = text(refused).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.contains("tidak berlaku"), "{body}");
@@ -527,13 +514,12 @@ async fn the_form_tells_the_browser_the_configured_document_limit(pool: PgPool) 
 impl World {
     async fn save_draft(&self, cookie: &str, draf: serde_json::Value) -> reqwest::Response {
         self.app
-            .client
-            .post(self.app.url("/api/simpan_draf"))
-            .header(header::COOKIE, cookie)
-            .json(&serde_json::json!({ "draf": draf }))
-            .send()
+            .post_json(
+                "/api/simpan_draf",
+                &serde_json::json!({ "draf": draf }),
+                Some(cookie),
+            )
             .await
-            .unwrap()
     }
 }
 
@@ -572,12 +558,12 @@ async fn a_draft_follows_the_employee_to_another_device_until_it_is_sent(pool: P
     assert_eq!(status, StatusCode::OK);
     let anonymous = w
         .app
-        .client
-        .post(w.app.url("/api/simpan_draf"))
-        .json(&serde_json::json!({ "draf": budis }))
-        .send()
-        .await
-        .unwrap();
+        .post_json(
+            "/api/simpan_draf",
+            &serde_json::json!({ "draf": budis }),
+            None,
+        )
+        .await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     let form = w
         .app

@@ -4,7 +4,7 @@
 use app::auth::settings::AuthSettings;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use reqwest::{header, StatusCode};
+use reqwest::StatusCode;
 use server::config::MailConfig;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use sqlx::PgPool;
@@ -61,11 +61,8 @@ impl World {
     async fn captcha(&self) -> (String, String) {
         let c: serde_json::Value = self
             .app
-            .client
-            .get(self.app.url("/api/captcha"))
-            .send()
+            .get("/api/captcha", None)
             .await
-            .unwrap()
             .json()
             .await
             .unwrap();
@@ -77,33 +74,21 @@ impl World {
         (token, answer)
     }
 
-    async fn post(
-        &self,
-        path: &str,
-        form: &[(&str, &str)],
-        cookie: Option<&str>,
-    ) -> reqwest::Response {
-        let mut request = self.app.client.post(self.app.url(path)).form(form);
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        request.send().await.unwrap()
-    }
-
     async fn state(&self, token: &str, answer: &str, instansi: i32) -> reqwest::Response {
-        self.post(
-            "/api/simpan_kontak",
-            &[
-                ("instansi_id", &instansi.to_string()),
-                ("nomor", self.nip.as_str()),
-                ("email", NEW_EMAIL),
-                ("nomor_hp", "0812 1111 2222"),
-                ("captcha_token", token),
-                ("captcha", answer),
-            ],
-            None,
-        )
-        .await
+        self.app
+            .post_form(
+                "/api/simpan_kontak",
+                &[
+                    ("instansi_id", &instansi.to_string()),
+                    ("nomor", self.nip.as_str()),
+                    ("email", NEW_EMAIL),
+                    ("nomor_hp", "0812 1111 2222"),
+                    ("captcha_token", token),
+                    ("captcha", answer),
+                ],
+                None,
+            )
+            .await
     }
 
     async fn agency_admin(&self, instansi: i32) -> String {
@@ -134,7 +119,8 @@ async fn cek_nip_names_the_employee_only_in_their_agency(pool: PgPool) {
     let w = world(pool).await;
     let id = w.instansi.to_string();
     let response = w
-        .post(
+        .app
+        .post_form(
             "/api/cek_nip",
             &[("instansi_id", &id), ("nomor", w.nip.as_str())],
             None,
@@ -147,7 +133,8 @@ async fn cek_nip_names_the_employee_only_in_their_agency(pool: PgPool) {
     );
     let other = (w.instansi % 600 + 1).to_string();
     let response = w
-        .post(
+        .app
+        .post_form(
             "/api/cek_nip",
             &[("instansi_id", &other), ("nomor", w.nip.as_str())],
             None,
@@ -160,7 +147,8 @@ async fn cek_nip_names_the_employee_only_in_their_agency(pool: PgPool) {
         .unwrap()
         .contains("tidak terdaftar di instansi"));
     let response = w
-        .post(
+        .app
+        .post_form(
             "/api/cek_nip",
             &[("instansi_id", &id), ("nomor", "123")],
             None,
@@ -223,7 +211,8 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
     let other_admin = w.agency_admin(w.instansi % 600 + 1).await;
     // Not before the employee confirms the address.
     let response = w
-        .post(
+        .app
+        .post_form(
             "/api/putuskan_rekonsiliasi",
             &[("id", &id), ("setuju", "true")],
             Some(&own_admin),
@@ -237,11 +226,13 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
         .contains("belum dikonfirmasi"));
 
     let response = w
-        .post("/api/konfirmasi_kontak", &[("token", &mail.token())], None)
+        .app
+        .post_form("/api/konfirmasi_kontak", &[("token", &mail.token())], None)
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let response = w
-        .post(
+        .app
+        .post_form(
             "/api/konfirmasi_kontak",
             &[("token", "x".repeat(43).as_str())],
             None,
@@ -251,28 +242,23 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
 
     // Another agency's admin cannot decide; the own admin sees and approves it.
     let response = w
-        .post(
+        .app
+        .post_form(
             "/api/putuskan_rekonsiliasi",
             &[("id", &id), ("setuju", "true")],
             Some(&other_admin),
         )
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    let listed: serde_json::Value = w
+    let listed = w
         .app
-        .client
-        .get(w.app.url("/api/rekonsiliasi_terbuka"))
-        .header(header::COOKIE, &own_admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .get_json("/api/rekonsiliasi_terbuka", &own_admin)
+        .await;
     assert_eq!(listed[0]["email"], NEW_EMAIL);
     assert_eq!(listed[0]["email_confirmed"], true);
     let response = w
-        .post(
+        .app
+        .post_form(
             "/api/putuskan_rekonsiliasi",
             &[("id", &id), ("setuju", "true")],
             Some(&own_admin),
@@ -289,7 +275,8 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
     assert_eq!(hp.as_deref(), Some("+6281211112222"));
     // Decided once only.
     let response = w
-        .post(
+        .app
+        .post_form(
             "/api/putuskan_rekonsiliasi",
             &[("id", &id), ("setuju", "false")],
             Some(&own_admin),
@@ -298,7 +285,8 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     // And the token now goes to the new address.
     let response = w
-        .post(
+        .app
+        .post_form(
             "/api/minta_token",
             &[
                 ("nomor", w.nip.as_str()),

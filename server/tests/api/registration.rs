@@ -3,11 +3,12 @@
 //! only the registration verifier of their work unit (or an admin over them)
 //! grants access, and every step is audited.
 
-use reqwest::{header, Response, StatusCode};
+use reqwest::{Response, StatusCode};
 use server::config::MailConfig;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
+use crate::support::http::json_text;
 use crate::support::people;
 use crate::support::smtp::SmtpSink;
 use crate::support::TestApp;
@@ -123,35 +124,29 @@ async fn world(pool: PgPool) -> World {
 }
 
 impl World {
-    async fn post(&self, path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Response {
-        let mut request = self.app.client.post(self.app.url(path)).form(form);
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        request.send().await.unwrap()
-    }
-
     async fn register(&self, nip: &str, nik: &str, password: &str) -> Response {
-        self.post(
-            "/api/daftar_registrasi",
-            &[
-                ("nomor", nip),
-                ("nik", nik),
-                ("kata_sandi", password),
-                ("ulangi", password),
-            ],
-            None,
-        )
-        .await
+        self.app
+            .post_form(
+                "/api/daftar_registrasi",
+                &[
+                    ("nomor", nip),
+                    ("nik", nik),
+                    ("kata_sandi", password),
+                    ("ulangi", password),
+                ],
+                None,
+            )
+            .await
     }
 
     async fn set_mode(&self, cookie: &str, mode: &str) -> Response {
-        self.post(
-            "/api/ubah_cara_aktivasi",
-            &[("instansi_id", &self.instansi.to_string()), ("cara", mode)],
-            Some(cookie),
-        )
-        .await
+        self.app
+            .post_form(
+                "/api/ubah_cara_aktivasi",
+                &[("instansi_id", &self.instansi.to_string()), ("cara", mode)],
+                Some(cookie),
+            )
+            .await
     }
 
     /// Decides, the verifier having read `nip` off the person's own documents.
@@ -163,27 +158,22 @@ impl World {
         grant: bool,
         reason: &str,
     ) -> Response {
-        self.post(
-            "/api/putuskan_registrasi",
-            &[
-                ("nomor", nomor),
-                ("nomor_induk", nip),
-                ("setuju", if grant { "true" } else { "false" }),
-                ("alasan", reason),
-            ],
-            Some(cookie),
-        )
-        .await
+        self.app
+            .post_form(
+                "/api/putuskan_registrasi",
+                &[
+                    ("nomor", nomor),
+                    ("nomor_induk", nip),
+                    ("setuju", if grant { "true" } else { "false" }),
+                    ("alasan", reason),
+                ],
+                Some(cookie),
+            )
+            .await
     }
 
     async fn waiting(&self, cookie: &str) -> Response {
-        self.app
-            .client
-            .get(self.app.url("/api/registrasi_menunggu"))
-            .header(header::COOKIE, cookie)
-            .send()
-            .await
-            .unwrap()
+        self.app.get("/api/registrasi_menunggu", Some(cookie)).await
     }
 
     /// The waiting list: (NIP, masked number) per registration.
@@ -233,20 +223,6 @@ impl World {
             .await
             .unwrap()
     }
-
-    async fn login(&self, nip: &str, password: &str) -> Response {
-        self.post(
-            "/api/masuk",
-            &[("nomor", nip), ("kata_sandi", password)],
-            None,
-        )
-        .await
-    }
-}
-
-async fn text(response: Response) -> String {
-    let body: serde_json::Value = response.json().await.unwrap();
-    body.to_string()
 }
 
 /// A valid NIP nobody holds: the registrant's with another sequence number.
@@ -277,7 +253,7 @@ async fn only_the_agencys_admins_choose_self_registration(pool: PgPool) {
     // Under the default, registering is refused and points to activation by email.
     let refused = w.register(&w.nip, &w.nik, CHOSEN).await;
     assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
-    assert!(text(refused).await.contains("aktivasi melalui email"));
+    assert!(json_text(refused).await.contains("aktivasi melalui email"));
     let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM registrasi")
         .fetch_one(&w.pool)
         .await
@@ -302,7 +278,8 @@ async fn only_the_agencys_admins_choose_self_registration(pool: PgPool) {
         .await
         .unwrap();
     let early = w
-        .post(
+        .app
+        .post_form(
             "/api/minta_token",
             &[("nomor", &w.nip), ("email", email), ("tujuan", "aktivasi")],
             None,
@@ -314,7 +291,7 @@ async fn only_the_agencys_admins_choose_self_registration(pool: PgPool) {
     let admin = w.app.sign_in(&w.own_admin, DEMO_PASSWORD).await;
     let bad = w.set_mode(&admin, "kertas").await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(text(bad).await.contains("registrasi mandiri"));
+    assert!(json_text(bad).await.contains("registrasi mandiri"));
     assert_eq!(
         w.set_mode(&admin, "registrasi_mandiri").await.status(),
         StatusCode::OK
@@ -329,21 +306,15 @@ async fn only_the_agencys_admins_choose_self_registration(pool: PgPool) {
     assert_eq!(detail["new"], "registrasi_mandiri");
 
     // The admin's page learns the current choice of their own agency.
-    let current = w
-        .app
-        .client
-        .get(w.app.url("/api/cara_aktivasi"))
-        .header(header::COOKIE, &admin)
-        .send()
-        .await
-        .unwrap();
+    let current = w.app.get("/api/cara_aktivasi", Some(&admin)).await;
     assert_eq!(current.status(), StatusCode::OK);
     let current: serde_json::Value = current.json().await.unwrap();
     assert_eq!(current["instansi_id"], w.instansi);
     assert_eq!(current["mode"], "SelfRegistration");
 
     let redeemed = w
-        .post(
+        .app
+        .post_form(
             "/api/setel_kata_sandi",
             &[
                 ("token", early_token.as_str()),
@@ -367,14 +338,15 @@ async fn only_the_agencys_admins_choose_self_registration(pool: PgPool) {
     // Now an emailed activation token is refused, to someone who knows the email,
     // with the way forward; nothing more is sent or stored.
     let token = w
-        .post(
+        .app
+        .post_form(
             "/api/minta_token",
             &[("nomor", &w.nip), ("email", email), ("tujuan", "aktivasi")],
             None,
         )
         .await;
     assert_eq!(token.status(), StatusCode::BAD_REQUEST);
-    assert!(text(token).await.contains("registrasi mandiri"));
+    assert!(json_text(token).await.contains("registrasi mandiri"));
     let tokens: i64 = sqlx::query_scalar("SELECT count(*) FROM token_akun")
         .fetch_one(&w.pool)
         .await
@@ -391,22 +363,22 @@ async fn registering_checks_identity_and_password_and_a_new_one_replaces_the_old
     // A wrong NIK answers exactly like a NIP nobody holds.
     let wrong_date = w.register(&w.nip, &other_nik(&w.nik), CHOSEN).await;
     assert_eq!(wrong_date.status(), StatusCode::BAD_REQUEST);
-    let wrong_date = text(wrong_date).await;
+    let wrong_date = json_text(wrong_date).await;
     assert!(wrong_date.contains("NIK tidak cocok"), "{wrong_date}");
     let unknown = w.register(&unknown_nip(&w.nip), &w.nik, CHOSEN).await;
-    assert_eq!(text(unknown).await, wrong_date, "indistinguishable");
+    assert_eq!(json_text(unknown).await, wrong_date, "indistinguishable");
 
     // Malformed fields and a weak password are refused per field, with the reason.
     let malformed = w.register("12345", "1234", CHOSEN).await;
     assert_eq!(malformed.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let malformed = text(malformed).await;
+    let malformed = json_text(malformed).await;
     assert!(malformed.contains("\"nomor\"") && malformed.contains("\"nik\""));
     // A NIK as the identifier is for PPT Non-ASN, who activate by email.
-    let ppt = text(w.register(&w.nik, &w.nik, CHOSEN).await).await;
+    let ppt = json_text(w.register(&w.nik, &w.nik, CHOSEN).await).await;
     assert!(ppt.contains("PPT Non-ASN"), "{ppt}");
     let weak = w.register(&w.nip, &w.nik, "password").await;
     assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let weak = text(weak).await;
+    let weak = json_text(weak).await;
     assert!(
         weak.contains("kata_sandi") && weak.contains("huruf besar"),
         "{weak}"
@@ -447,7 +419,7 @@ async fn registering_checks_identity_and_password_and_a_new_one_replaces_the_old
     let verifier = w.app.sign_in(&w.unit_verifier, DEMO_PASSWORD).await;
     let stale = w.decide(&verifier, &first_number, &w.nip, true, "").await;
     assert_eq!(stale.status(), StatusCode::BAD_REQUEST);
-    assert!(text(stale).await.contains("diganti"));
+    assert!(json_text(stale).await.contains("diganti"));
     // The list shows only the end of the number: the full one comes on paper.
     assert_eq!(
         w.waiting_list(&verifier).await,
@@ -480,11 +452,11 @@ async fn only_the_units_registration_verifier_grants_access(pool: PgPool) {
     let nomor = proof["nomor"].as_str().unwrap().to_owned();
 
     // Before the grant, the right password says it waits; a wrong one says nothing more.
-    let waiting = w.login(&w.nip, CHOSEN).await;
+    let waiting = w.app.login(&w.nip, CHOSEN, None).await;
     assert_eq!(waiting.status(), StatusCode::BAD_REQUEST);
-    assert!(text(waiting).await.contains("menunggu persetujuan"));
-    let wrong = w.login(&w.nip, "Salah2026x").await;
-    assert!(text(wrong).await.contains("kata sandi salah"));
+    assert!(json_text(waiting).await.contains("menunggu persetujuan"));
+    let wrong = w.app.login(&w.nip, "Salah2026x", None).await;
+    assert!(json_text(wrong).await.contains("kata sandi salah"));
 
     // A plain employee has no desk; the other unit's verifier neither sees nor decides it.
     let budi = w.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
@@ -492,7 +464,8 @@ async fn only_the_units_registration_verifier_grants_access(pool: PgPool) {
     let outsider = w.app.sign_in(&w.other_unit_verifier, DEMO_PASSWORD).await;
     assert!(w.waiting_list(&outsider).await.is_empty());
     let peek = w
-        .post("/api/cek_registrasi", &[("nomor", &nomor)], Some(&outsider))
+        .app
+        .post_form("/api/cek_registrasi", &[("nomor", &nomor)], Some(&outsider))
         .await;
     assert_eq!(peek.status(), StatusCode::FORBIDDEN);
     let denied = w.decide(&outsider, &nomor, &w.nip, true, "").await;
@@ -508,7 +481,8 @@ async fn only_the_units_registration_verifier_grants_access(pool: PgPool) {
     );
     // Looking the number up shows the server's name for it, not the paper's.
     let found = w
-        .post("/api/cek_registrasi", &[("nomor", &nomor)], Some(&verifier))
+        .app
+        .post_form("/api/cek_registrasi", &[("nomor", &nomor)], Some(&verifier))
         .await;
     assert_eq!(found.status(), StatusCode::OK);
     let found: serde_json::Value = found.json().await.unwrap();
@@ -545,13 +519,16 @@ async fn only_the_units_registration_verifier_grants_access(pool: PgPool) {
     // Decided once: the second answer names who decided.
     let again = w.decide(&verifier, &nomor, &w.nip, false, "ganda").await;
     assert_eq!(again.status(), StatusCode::BAD_REQUEST);
-    assert!(text(again).await.contains(&w.unit_verifier_name));
+    assert!(json_text(again).await.contains(&w.unit_verifier_name));
 
     // The employee signs in with the password chosen at registration.
-    assert_eq!(w.login(&w.nip, CHOSEN).await.status(), StatusCode::OK);
+    assert_eq!(
+        w.app.login(&w.nip, CHOSEN, None).await.status(),
+        StatusCode::OK
+    );
     let after = w.register(&w.nip, &w.nik, CHOSEN).await;
     assert_eq!(after.status(), StatusCode::BAD_REQUEST);
-    assert!(text(after).await.contains("sudah aktif"));
+    assert!(json_text(after).await.contains("sudah aktif"));
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -588,7 +565,7 @@ async fn a_rejection_keeps_the_reason_and_leaves_no_account(pool: PgPool) {
     .await
     .unwrap();
     assert_eq!(activated, 0, "no account was activated");
-    assert!(text(w.login(&w.nip, CHOSEN).await)
+    assert!(json_text(w.app.login(&w.nip, CHOSEN, None).await)
         .await
         .contains("kata sandi salah"));
     assert_eq!(w.audit("registration.rejected").await, 1);

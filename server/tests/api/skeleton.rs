@@ -9,7 +9,7 @@ use crate::support::TestApp;
 #[sqlx::test(migrations = "../migrations")]
 async fn home_page_is_server_rendered_in_indonesian(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let response = app.client.get(app.url("/")).send().await.unwrap();
+    let response = app.get("/", None).await;
     assert_eq!(response.status(), StatusCode::OK);
     let html = response.text().await.unwrap();
     assert!(html.contains(r#"lang="id""#), "html lang is id: {html}");
@@ -41,49 +41,39 @@ async fn english_cookie_renders_english(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn language_link_sets_cookie_and_returns_only_to_local_paths(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let response = app
-        .client
-        .get(app.url("/lang/en?next=%2Fabc%3Fx%3D1"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.get("/lang/en?next=%2Fabc%3Fx%3D1", None).await;
     assert!(response.status().is_redirection());
     assert_eq!(response.headers()["location"], "/abc?x=1");
     let cookie = response.headers()["set-cookie"].to_str().unwrap();
     assert!(cookie.starts_with("i18n_pref_locale=en;"), "{cookie}");
 
-    let offsite = app
-        .client
-        .get(app.url("/lang/id?next=%2F%2Fevil.example%2F"))
-        .send()
-        .await
-        .unwrap();
+    let offsite = app.get("/lang/id?next=%2F%2Fevil.example%2F", None).await;
     assert_eq!(offsite.headers()["location"], "/");
 
-    let unknown = app.client.get(app.url("/lang/fr")).send().await.unwrap();
+    let unknown = app.get("/lang/fr", None).await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn probes_report_liveness_and_readiness(pool: PgPool) {
     let app = TestApp::spawn(pool.clone()).await;
-    let live = app.client.get(app.url("/healthz")).send().await.unwrap();
+    let live = app.get("/healthz", None).await;
     assert_eq!(live.status(), StatusCode::OK);
-    let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
+    let ready = app.get("/readyz", None).await;
     assert_eq!(ready.status(), StatusCode::OK);
 
     // With the database gone, readiness must say so while liveness holds.
     pool.close().await;
-    let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
+    let ready = app.get("/readyz", None).await;
     assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
-    let live = app.client.get(app.url("/healthz")).send().await.unwrap();
+    let live = app.get("/healthz", None).await;
     assert_eq!(live.status(), StatusCode::OK);
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn unknown_page_is_a_404_page(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let response = app.client.get(app.url("/tidak-ada")).send().await.unwrap();
+    let response = app.get("/tidak-ada", None).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert!(response
         .text()

@@ -11,7 +11,7 @@ use app::domain::riwayat::RiwayatPangkat;
 use app::profile::store::profil_by_nomor_induk;
 use app::proposal::change::{ProposedRecord, Target};
 use app::proposal::submission::{IdempotencyKey, Submission};
-use reqwest::{header, StatusCode};
+use reqwest::StatusCode;
 use server::generator::demo::{
     load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_EMAIL, DEMO_PNS_NIP, DEMO_PPPK_NIP,
 };
@@ -19,7 +19,7 @@ use sqlx::PgPool;
 use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
 
 use crate::support::documents::{pdf, upload};
-use crate::support::http::read_until;
+use crate::support::http::{read_until, text};
 use crate::support::{people, smtp, TestApp};
 
 struct World {
@@ -59,10 +59,11 @@ async fn world_with(pool: PgPool, configure: impl FnOnce(&mut server::config::Co
         .format(&Rfc3339)
         .unwrap();
     let response = w
+        .app
         .post_form(
-            &w.rina,
             "/api/atur_periode",
             &[("dibuka", &opens), ("ditutup", &closes)],
+            Some(&w.rina),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -79,44 +80,7 @@ fn key(n: u32) -> IdempotencyKey {
     IdempotencyKey::parse(&format!("00000000-0000-4000-8000-{n:012}")).unwrap()
 }
 
-async fn text(response: reqwest::Response) -> (StatusCode, String) {
-    let status = response.status();
-    (status, response.text().await.unwrap())
-}
-
 impl World {
-    async fn post_form(
-        &self,
-        cookie: &str,
-        path: &str,
-        form: &[(&str, &str)],
-    ) -> reqwest::Response {
-        self.app
-            .client
-            .post(self.app.url(path))
-            .header(header::COOKIE, cookie)
-            .form(form)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    async fn post_json(
-        &self,
-        cookie: &str,
-        path: &str,
-        body: serde_json::Value,
-    ) -> reqwest::Response {
-        self.app
-            .client
-            .post(self.app.url(path))
-            .header(header::COOKIE, cookie)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-    }
-
     /// The `n`th generated demo employee (not Rina nor Budi), made a verifier.
     async fn verifier(&self, n: i64, instansi: Option<i32>, level: i16) -> Verifier {
         let (nip, name): (String, String) = sqlx::query_as(
@@ -192,12 +156,13 @@ impl World {
             jenis_dokumen: JenisDokumen::SkKenaikanPangkat,
         };
         let (status, body) = text(
-            self.post_json(
-                &self.rina,
-                "/api/ajukan_usulan",
-                serde_json::json!({ "usulan": submission }),
-            )
-            .await,
+            self.app
+                .post_json(
+                    "/api/ajukan_usulan",
+                    &serde_json::json!({ "usulan": submission }),
+                    Some(&self.rina),
+                )
+                .await,
         )
         .await;
         assert_eq!(status, StatusCode::OK, "{body}");
@@ -206,10 +171,11 @@ impl World {
 
     async fn queue(&self, cookie: &str, filter: serde_json::Value) -> serde_json::Value {
         let response = self
+            .app
             .post_json(
-                cookie,
                 "/api/antrian_verifikasi",
-                serde_json::json!({ "filter": filter }),
+                &serde_json::json!({ "filter": filter }),
+                Some(cookie),
             )
             .await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -227,7 +193,12 @@ impl World {
 
     async fn claim(&self, cookie: &str, id: i64) -> (StatusCode, String) {
         text(
-            self.post_form(cookie, "/api/klaim_usulan", &[("id", &id.to_string())])
+            self.app
+                .post_form(
+                    "/api/klaim_usulan",
+                    &[("id", &id.to_string())],
+                    Some(cookie),
+                )
                 .await,
         )
         .await
@@ -240,12 +211,13 @@ impl World {
         keputusan: serde_json::Value,
     ) -> (StatusCode, String) {
         text(
-            self.post_json(
-                cookie,
-                "/api/putuskan_usulan",
-                serde_json::json!({ "id": id, "keputusan": keputusan }),
-            )
-            .await,
+            self.app
+                .post_json(
+                    "/api/putuskan_usulan",
+                    &serde_json::json!({ "id": id, "keputusan": keputusan }),
+                    Some(cookie),
+                )
+                .await,
         )
         .await
     }
@@ -285,10 +257,11 @@ async fn a_rank_change_climbs_its_chain_within_scope_and_is_applied_once(pool: P
     assert_eq!(w.queue_ids(&bkn.cookie).await, Vec::<i64>::new());
     // An employee who verifies nothing has no queue.
     let response = w
+        .app
         .post_json(
-            &w.budi,
             "/api/antrian_verifikasi",
-            serde_json::json!({ "filter": {} }),
+            &serde_json::json!({ "filter": {} }),
+            Some(&w.budi),
         )
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
@@ -298,12 +271,11 @@ async fn a_rank_change_climbs_its_chain_within_scope_and_is_applied_once(pool: P
     assert!(body.contains("tidak ditemukan"), "{body}");
     let case = w
         .app
-        .client
-        .get(w.app.url(&format!("/api/berkas_usulan?id={id}")))
-        .header(header::COOKIE, &outsider.cookie)
-        .send()
-        .await
-        .unwrap();
+        .get(
+            &format!("/api/berkas_usulan?id={id}"),
+            Some(&outsider.cookie),
+        )
+        .await;
     assert_eq!(case.status(), StatusCode::BAD_REQUEST);
     let (status, body) = w.claim(&bkn.cookie, id).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -458,13 +430,14 @@ async fn chains_are_configuration_and_twenty_concurrent_approvals_make_one_decis
         let cookie = cookie.to_owned();
         let w = &w;
         async move {
-            w.post_json(
-                &cookie,
-                "/api/atur_rantai",
-                serde_json::json!({ "riwayat": "pangkat", "tingkat": levels }),
-            )
-            .await
-            .status()
+            w.app
+                .post_json(
+                    "/api/atur_rantai",
+                    &serde_json::json!({ "riwayat": "pangkat", "tingkat": levels }),
+                    Some(&cookie),
+                )
+                .await
+                .status()
         }
     };
     assert_eq!(
@@ -599,21 +572,24 @@ async fn a_returned_proposal_is_fixed_resubmitted_and_approved(pool: PgPool) {
         "jenis_dokumen": JenisDokumen::SkKenaikanPangkat,
     }});
     let (status, body) = text(
-        w.post_json(&w.rina, "/api/ajukan_ulang_usulan", resubmission.clone())
+        w.app
+            .post_json("/api/ajukan_ulang_usulan", &resubmission, Some(&w.rina))
             .await,
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // Not twice, and not someone else's.
     let (status, body) = text(
-        w.post_json(&w.rina, "/api/ajukan_ulang_usulan", resubmission.clone())
+        w.app
+            .post_json("/api/ajukan_ulang_usulan", &resubmission, Some(&w.rina))
             .await,
     )
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("tidak dapat dilakukan"), "{body}");
     let (status, _) = text(
-        w.post_json(&w.budi, "/api/ajukan_ulang_usulan", resubmission)
+        w.app
+            .post_json("/api/ajukan_ulang_usulan", &resubmission, Some(&w.budi))
             .await,
     )
     .await;
@@ -986,27 +962,13 @@ async fn new_proposals_and_colleagues_decisions_reach_the_dashboard_live(pool: P
     let open = |cookie: String| {
         let w = &w;
         async move {
-            let response = w
-                .app
-                .client
-                .get(w.app.url("/api/verifikasi/peristiwa"))
-                .header(header::COOKIE, cookie)
-                .send()
-                .await
-                .unwrap();
+            let response = w.app.get("/api/verifikasi/peristiwa", Some(&cookie)).await;
             assert_eq!(response.status(), StatusCode::OK);
             response
         }
     };
     // Someone who verifies nothing has no dashboard stream.
-    let refused = w
-        .app
-        .client
-        .get(w.app.url("/api/verifikasi/peristiwa"))
-        .header(header::COOKIE, &w.budi)
-        .send()
-        .await
-        .unwrap();
+    let refused = w.app.get("/api/verifikasi/peristiwa", Some(&w.budi)).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 
     let mut mine = open(agency.cookie.clone()).await;
@@ -1090,10 +1052,11 @@ async fn every_decision_reaches_the_employee_in_the_app_and_by_email(pool: PgPoo
     // Read: the mark moves forward only, and never past her own newest step.
     let newest = page["items"][0]["id"].as_i64().unwrap();
     let response = w
+        .app
         .post_form(
-            &w.rina,
             "/api/tandai_notifikasi_dibaca",
             &[("sampai", &i64::MAX.to_string())],
+            Some(&w.rina),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -1108,7 +1071,12 @@ async fn every_decision_reaches_the_employee_in_the_app_and_by_email(pool: PgPoo
     .unwrap();
     assert_eq!(mark, newest);
     let response = w
-        .post_form(&w.rina, "/api/tandai_notifikasi_dibaca", &[("sampai", "1")])
+        .app
+        .post_form(
+            "/api/tandai_notifikasi_dibaca",
+            &[("sampai", "1")],
+            Some(&w.rina),
+        )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(
@@ -1116,13 +1084,7 @@ async fn every_decision_reaches_the_employee_in_the_app_and_by_email(pool: PgPoo
         false
     );
     // Not signed in: nothing to read.
-    let anonymous = w
-        .app
-        .client
-        .get(w.app.url("/api/notifikasi"))
-        .send()
-        .await
-        .unwrap();
+    let anonymous = w.app.get("/api/notifikasi", None).await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
 
     // Resubmitted, approved by the agency (email), then the mail server breaks: BKN's
@@ -1134,15 +1096,16 @@ async fn every_decision_reaches_the_employee_in_the_app_and_by_email(pool: PgPoo
     });
     let dokumen_id = w.document("SK KP perbaikan").await;
     let (status, body) = text(
-        w.post_json(
-            &w.rina,
-            "/api/ajukan_ulang_usulan",
-            serde_json::json!({ "usulan": {
+        w.app
+            .post_json(
+                "/api/ajukan_ulang_usulan",
+                &serde_json::json!({ "usulan": {
                 "id": id, "record": resubmitted, "dokumen_id": dokumen_id,
                 "jenis_dokumen": JenisDokumen::SkKenaikanPangkat,
             } }),
-        )
-        .await,
+                Some(&w.rina),
+            )
+            .await,
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");

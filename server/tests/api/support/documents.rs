@@ -1,5 +1,6 @@
 //! Supporting documents: a PDF to upload and the upload itself.
 
+use super::http::with_cookie;
 use super::TestApp;
 
 /// A small but whole PDF (header to `%%EOF`), different for each `body`.
@@ -20,12 +21,9 @@ pub async fn upload(
         .file_name(name.to_owned())
         .mime_str(mime)
         .unwrap();
-    let mut request = app
+    let request = app
         .client
         .post(app.url("/api/dokumen"))
         .multipart(reqwest::multipart::Form::new().part("berkas", part));
-    if let Some(cookie) = cookie {
-        request = request.header(reqwest::header::COOKIE, cookie);
-    }
-    request.send().await.unwrap()
+    with_cookie(request, cookie).send().await.unwrap()
 }
