@@ -5,13 +5,14 @@
 use std::time::Duration;
 
 use reqwest::{header, Response, StatusCode};
-use server::config::{Config, MailConfig};
+use server::config::Config;
 use server::generator::demo::{
     load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_EMAIL, DEMO_PPPK_NIP,
     DEMO_PPT_EMAIL, DEMO_PPT_NAME, DEMO_PPT_NIK,
 };
 use sqlx::PgPool;
 
+use crate::support::db::audit_count;
 use crate::support::http::{json_text, session_cookie};
 use crate::support::smtp::SmtpSink;
 use crate::support::TestApp;
@@ -24,16 +25,7 @@ struct Harness {
 
 async fn harness(pool: PgPool, configure: impl FnOnce(&mut Config)) -> Harness {
     load_demo_if_empty(&pool).await.unwrap();
-    let smtp = SmtpSink::start().await;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(pool.clone(), move |c| {
-        c.mail = MailConfig::Smtp {
-            url,
-            from: "Mutakhir <no-reply@mutakhir.test>".into(),
-        };
-        configure(c);
-    })
-    .await;
+    let (app, smtp) = TestApp::spawn_with_smtp(pool.clone(), configure).await;
     Harness { app, smtp, pool }
 }
 
@@ -68,14 +60,6 @@ impl Harness {
         assert_eq!(response.status(), StatusCode::OK);
         let me: Option<serde_json::Value> = response.json().await.unwrap();
         me.map(|m| m["name"].as_str().unwrap().to_owned())
-    }
-
-    async fn audit_count(&self, event: &str) -> i64 {
-        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = $1")
-            .bind(event)
-            .fetch_one(&self.pool)
-            .await
-            .unwrap()
     }
 }
 
@@ -120,9 +104,9 @@ async fn activation_by_emailed_token_then_sign_in(pool: PgPool) {
         .await
         .unwrap();
     assert_ne!(stored, token.as_bytes());
-    assert_eq!(h.audit_count("token.issued").await, 1);
-    assert_eq!(h.audit_count("password.set").await, 1);
-    assert_eq!(h.audit_count("login.succeeded").await, 1);
+    assert_eq!(audit_count(&h.pool, "token.issued").await, 1);
+    assert_eq!(audit_count(&h.pool, "password.set").await, 1);
+    assert_eq!(audit_count(&h.pool, "login.succeeded").await, 1);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -257,7 +241,7 @@ async fn a_wrong_email_answers_like_an_unknown_nip_and_sends_nothing(pool: PgPoo
         1,
         "only the matching request sent mail"
     );
-    assert_eq!(h.audit_count("token.refused_mismatch").await, 2);
+    assert_eq!(audit_count(&h.pool, "token.refused_mismatch").await, 2);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -297,7 +281,7 @@ async fn a_refused_email_leaves_no_token_and_says_so(pool: PgPool) {
         .await
         .unwrap();
     assert_eq!(tokens, 0, "no token nobody received");
-    assert_eq!(h.audit_count("token.mail_failed").await, 1);
+    assert_eq!(audit_count(&h.pool, "token.mail_failed").await, 1);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -342,8 +326,8 @@ async fn brute_force_locks_the_identifier_known_or_not(pool: PgPool) {
             .await
             .unwrap();
     assert_eq!(left, 0);
-    assert_eq!(h.audit_count("login.failed").await, 6);
-    assert_eq!(h.audit_count("login.locked").await, 2);
+    assert_eq!(audit_count(&h.pool, "login.failed").await, 6);
+    assert_eq!(audit_count(&h.pool, "login.locked").await, 2);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -485,7 +469,7 @@ async fn a_session_ends_at_the_absolute_limit_however_active(pool: PgPool) {
     assert!(h.who(&cookie).await.is_some());
     tokio::time::sleep(Duration::from_millis(2000)).await;
     assert_eq!(h.who(&cookie).await, None);
-    assert_eq!(h.audit_count("session.expired").await, 1);
+    assert_eq!(audit_count(&h.pool, "session.expired").await, 1);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -513,8 +497,8 @@ async fn logging_out_here_and_everywhere(pool: PgPool) {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(h.who(&laptop).await, None);
     assert_eq!(h.who(&office).await, None, "every device signed out");
-    assert_eq!(h.audit_count("logout").await, 1);
-    assert_eq!(h.audit_count("logout.everywhere").await, 1);
+    assert_eq!(audit_count(&h.pool, "logout").await, 1);
+    assert_eq!(audit_count(&h.pool, "logout.everywhere").await, 1);
     // Signing in again works.
     let again = h.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
     assert!(h.who(&again).await.is_some());
@@ -570,11 +554,7 @@ async fn a_burst_of_guesses_cannot_outrun_the_lock(pool: PgPool) {
     }
     let statuses = guesses.join_all().await;
     assert!(statuses.iter().all(|s| *s != StatusCode::OK));
-    let checked: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = 'login.failed'")
-            .fetch_one(&h.pool)
-            .await
-            .unwrap();
+    let checked = audit_count(&h.pool, "login.failed").await;
     assert!(
         checked <= 3,
         "{checked} passwords were checked for a limit of 3"

@@ -5,6 +5,7 @@ use reqwest::StatusCode;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
+use crate::support::db::audit_count;
 use crate::support::people;
 use crate::support::TestApp;
 
@@ -22,12 +23,7 @@ struct World {
 
 async fn world(pool: PgPool) -> World {
     load_demo_if_empty(&pool).await.unwrap();
-    let (budi_instansi, budi_unit): (i32, i64) =
-        sqlx::query_as("SELECT instansi_id, unit_kerja_id FROM pegawai WHERE nomor_induk = $1")
-            .bind(DEMO_PPPK_NIP)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let (budi_instansi, budi_unit) = people::placement(&pool, DEMO_PPPK_NIP).await;
     let others: Vec<(String, i32)> = sqlx::query_as(
         "SELECT nomor_induk, instansi_id FROM pegawai
           WHERE nomor_induk IS NOT NULL AND instansi_id <> $1 AND nomor_induk NOT IN ($2, $3)
@@ -44,13 +40,7 @@ async fn world(pool: PgPool) -> World {
     people::make_agency_admin(&pool, &own_admin, budi_instansi, DEMO_PASSWORD).await;
     people::make_agency_admin(&pool, &other_admin, others[1].1, DEMO_PASSWORD).await;
     // The candidate works in Budi's unit: an agency admin appoints only their own people.
-    sqlx::query("UPDATE pegawai SET instansi_id = $1, unit_kerja_id = $2 WHERE nomor_induk = $3")
-        .bind(budi_instansi)
-        .bind(budi_unit)
-        .bind(&others[2].0)
-        .execute(&pool)
-        .await
-        .unwrap();
+    people::move_to(&pool, &others[2].0, budi_instansi, budi_unit).await;
     let app = TestApp::spawn(pool.clone()).await;
     World {
         app,
@@ -87,14 +77,6 @@ impl World {
             .await
             .unwrap()
     }
-
-    async fn audit(&self, event: &str) -> i64 {
-        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = $1")
-            .bind(event)
-            .fetch_one(&self.pool)
-            .await
-            .unwrap()
-    }
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -117,7 +99,7 @@ async fn only_admins_in_scope_fix_a_contact(pool: PgPool) {
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert_eq!(w.budi_contact().await, before);
-    assert_eq!(w.audit("access.denied").await, 2);
+    assert_eq!(audit_count(&w.pool, "access.denied").await, 2);
 
     // The agency's own admin: malformed values are refused per field…
     let own = w.app.sign_in(&w.own_admin, DEMO_PASSWORD).await;
@@ -213,7 +195,7 @@ async fn agency_admins_appoint_verifiers_only_inside_their_agency(pool: PgPool) 
     assert!(response.json::<bool>().await.unwrap(), "newly appointed");
     let response = appoint(own.clone(), w.budi_unit).await;
     assert!(!response.json::<bool>().await.unwrap(), "twice is once");
-    assert_eq!(w.audit("verifier.appointed").await, 1);
+    assert_eq!(audit_count(&w.pool, "verifier.appointed").await, 1);
 
     // Someone from another agency cannot be made a verifier here, and the level
     // must be the scope's.

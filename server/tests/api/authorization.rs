@@ -5,6 +5,7 @@ use reqwest::StatusCode;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
+use crate::support::db::audit_count;
 use crate::support::people;
 use crate::support::TestApp;
 
@@ -21,12 +22,7 @@ async fn profile_read_matrix(pool: PgPool) {
     load_demo_if_empty(&pool).await.unwrap();
     // Budi (PPPK) is a plain employee; Rina is the BKN admin. Pick generated
     // colleagues: one in Budi's agency, one in another agency, and one in Budi's unit.
-    let (budi_instansi, budi_unit): (i32, i64) =
-        sqlx::query_as("SELECT instansi_id, unit_kerja_id FROM pegawai WHERE nomor_induk = $1")
-            .bind(DEMO_PPPK_NIP)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let (budi_instansi, budi_unit) = people::placement(&pool, DEMO_PPPK_NIP).await;
     let pick = |sql: &'static str| {
         let pool = pool.clone();
         async move {
@@ -66,13 +62,7 @@ async fn profile_read_matrix(pool: PgPool) {
            AND instansi_id <> $1 ORDER BY id LIMIT 1 OFFSET 4",
     )
     .await;
-    sqlx::query("UPDATE pegawai SET instansi_id = $1, unit_kerja_id = $2 WHERE nomor_induk = $3")
-        .bind(budi_instansi)
-        .bind(budi_unit)
-        .bind(&colleague)
-        .execute(&pool)
-        .await
-        .unwrap();
+    people::move_to(&pool, &colleague, budi_instansi, budi_unit).await;
 
     account(&pool, DEMO_PPPK_NIP, None).await;
     account(&pool, DEMO_PNS_NIP, None).await;
@@ -177,10 +167,6 @@ async fn profile_read_matrix(pool: PgPool) {
             }
         }
     }
-    let audited: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = 'access.denied'")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let audited = audit_count(&pool, "access.denied").await;
     assert_eq!(audited, denied, "every refusal is in the audit log");
 }

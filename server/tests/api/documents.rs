@@ -9,8 +9,9 @@ use server::config::DocumentLocation;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
+use crate::support::db::audit_count;
 use crate::support::documents::{pdf, upload};
-use crate::support::people;
+use crate::support::people::{make_verifier, Scope};
 use crate::support::TestApp;
 
 const LIMIT: u64 = 4096;
@@ -137,11 +138,7 @@ async fn refused_files_leave_nothing_behind(pool: PgPool) {
     assert_eq!(again.status(), StatusCode::CREATED);
     assert_eq!(rows(&pool).await, 2);
     assert_eq!(stored_files(&folder), 1);
-    let audited: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = 'document.uploaded'")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let audited = audit_count(&pool, "document.uploaded").await;
     assert_eq!(audited, 2);
 }
 
@@ -201,16 +198,7 @@ async fn only_the_owner_and_verifiers_over_them_read_a_document(pool: PgPool) {
     .unwrap();
     let (ours, theirs) = (&others[0].0, &others[1].0);
     for (nip, instansi) in [(ours, budi_instansi), (theirs, budi_instansi + 1)] {
-        people::activate(&pool, nip, DEMO_PASSWORD).await;
-        sqlx::query(
-            "INSERT INTO peran (pegawai_id, peran, lingkup, instansi_id, tingkat)
-             SELECT id, 'verifikator', 'instansi', $2, 2 FROM pegawai WHERE nomor_induk = $1",
-        )
-        .bind(nip)
-        .bind(instansi)
-        .execute(&pool)
-        .await
-        .unwrap();
+        make_verifier(&pool, nip, Scope::Agency(instansi), 2, DEMO_PASSWORD).await;
     }
     let ours = app.sign_in(ours, DEMO_PASSWORD).await;
     assert_eq!(read(Some(ours)).await.status(), StatusCode::OK);

@@ -9,6 +9,7 @@ use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use sqlx::PgPool;
 use tokio::process::{Child, Command};
 
+use crate::support::db::database_url;
 use crate::support::documents::pdf;
 use crate::support::http::{read_until, session_cookie};
 
@@ -67,17 +68,6 @@ impl Process {
     }
 }
 
-/// The per-test database's URL, beside the one the tests were given.
-async fn url_of(pool: &PgPool) -> String {
-    let name: String = sqlx::query_scalar("SELECT current_database()")
-        .fetch_one(pool)
-        .await
-        .unwrap();
-    let base = std::env::var("DATABASE_URL").expect("DATABASE_URL for the tests");
-    let server = base.rsplit_once('/').map_or(base.as_str(), |(s, _)| s);
-    format!("{server}/{name}")
-}
-
 #[sqlx::test(migrations = "../migrations")]
 async fn a_proposal_submitted_through_one_server_reaches_a_browser_on_another(pool: PgPool) {
     load_demo_if_empty(&pool).await.unwrap();
@@ -88,7 +78,7 @@ async fn a_proposal_submitted_through_one_server_reaches_a_browser_on_another(po
     .execute(&pool)
     .await
     .unwrap();
-    let url = url_of(&pool).await;
+    let url = database_url(&pool);
     let documents = std::env::temp_dir().join(format!("mutakhir-live-{}", std::process::id()));
     let (a, b) = tokio::join!(
         Process::start(&url, &documents),

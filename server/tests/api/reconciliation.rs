@@ -5,7 +5,6 @@ use app::auth::settings::AuthSettings;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use reqwest::StatusCode;
-use server::config::MailConfig;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use sqlx::PgPool;
 
@@ -36,13 +35,7 @@ async fn world(pool: PgPool) -> World {
     .fetch_one(&pool)
     .await
     .unwrap();
-    let smtp = SmtpSink::start().await;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(pool.clone(), move |c| {
-        c.mail = MailConfig::Smtp {
-            url,
-            from: "Mutakhir <no-reply@mutakhir.test>".into(),
-        };
+    let (app, smtp) = TestApp::spawn_with_smtp(pool.clone(), |c| {
         c.auth.secret_key = Some(SECRET.into());
     })
     .await;

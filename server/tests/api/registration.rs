@@ -4,12 +4,12 @@
 //! grants access, and every step is audited.
 
 use reqwest::{Response, StatusCode};
-use server::config::MailConfig;
 use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
+use crate::support::db::audit_count;
 use crate::support::http::json_text;
-use crate::support::people;
+use crate::support::people::{make_agency_admin, make_verifier, move_to, Scope};
 use crate::support::smtp::SmtpSink;
 use crate::support::TestApp;
 
@@ -32,29 +32,6 @@ struct World {
     own_admin: String,
     other_admin: String,
     smtp: SmtpSink,
-}
-
-async fn make_unit_verifier(pool: &PgPool, nip: &str, unit: i64) {
-    people::activate(pool, nip, DEMO_PASSWORD).await;
-    sqlx::query(
-        "INSERT INTO peran (pegawai_id, peran, lingkup, unit_kerja_id, tingkat)
-         SELECT id, 'verifikator', 'unit_kerja', $2, 1 FROM pegawai WHERE nomor_induk = $1",
-    )
-    .bind(nip)
-    .bind(unit)
-    .execute(pool)
-    .await
-    .unwrap();
-}
-
-async fn move_to(pool: &PgPool, nip: &str, instansi: i32, unit: i64) {
-    sqlx::query("UPDATE pegawai SET instansi_id = $1, unit_kerja_id = $2 WHERE nomor_induk = $3")
-        .bind(instansi)
-        .bind(unit)
-        .bind(nip)
-        .execute(pool)
-        .await
-        .unwrap();
 }
 
 async fn world(pool: PgPool) -> World {
@@ -87,25 +64,24 @@ async fn world(pool: PgPool) -> World {
 
     let unit_verifier = people[1].0.clone();
     move_to(&pool, &unit_verifier, instansi, unit).await;
-    make_unit_verifier(&pool, &unit_verifier, unit).await;
+    make_verifier(&pool, &unit_verifier, Scope::Unit(unit), 1, DEMO_PASSWORD).await;
     let other_unit_verifier = people[2].0.clone();
     move_to(&pool, &other_unit_verifier, instansi, other_unit).await;
-    make_unit_verifier(&pool, &other_unit_verifier, other_unit).await;
+    make_verifier(
+        &pool,
+        &other_unit_verifier,
+        Scope::Unit(other_unit),
+        1,
+        DEMO_PASSWORD,
+    )
+    .await;
     let own_admin = people[3].0.clone();
     move_to(&pool, &own_admin, instansi, other_unit).await;
-    people::make_agency_admin(&pool, &own_admin, instansi, DEMO_PASSWORD).await;
+    make_agency_admin(&pool, &own_admin, instansi, DEMO_PASSWORD).await;
     let other_admin = people[4].0.clone();
-    people::make_agency_admin(&pool, &other_admin, other_instansi, DEMO_PASSWORD).await;
+    make_agency_admin(&pool, &other_admin, other_instansi, DEMO_PASSWORD).await;
 
-    let smtp = SmtpSink::start().await;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(pool.clone(), move |c| {
-        c.mail = MailConfig::Smtp {
-            url,
-            from: "Mutakhir <no-reply@mutakhir.test>".into(),
-        };
-    })
-    .await;
+    let (app, smtp) = TestApp::spawn_with_smtp(pool.clone(), |_| {}).await;
     World {
         app,
         pool,
@@ -215,14 +191,6 @@ impl World {
             .await
             .unwrap()
     }
-
-    async fn audit(&self, event: &str) -> i64 {
-        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = $1")
-            .bind(event)
-            .fetch_one(&self.pool)
-            .await
-            .unwrap()
-    }
 }
 
 /// A valid NIP nobody holds: the registrant's with another sequence number.
@@ -267,7 +235,7 @@ async fn only_the_agencys_admins_choose_self_registration(pool: PgPool) {
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
     }
     assert_eq!(w.mode().await, "token_email");
-    assert_eq!(w.audit("access.denied").await, 2);
+    assert_eq!(audit_count(&w.pool, "access.denied").await, 2);
 
     // A token sent before the switch must not activate the account after it.
     let email = "pendaftar@instansi.go.id";
@@ -388,7 +356,7 @@ async fn registering_checks_identity_and_password_and_a_new_one_replaces_the_old
         .await
         .unwrap();
     assert_eq!(rows, 0, "nothing stored for refused registrations");
-    assert_eq!(w.audit("registration.refused").await, 2);
+    assert_eq!(audit_count(&w.pool, "registration.refused").await, 2);
 
     // Registered: the proof carries the number and who it is for.
     let first = w.register(&w.nip, &w.nik, CHOSEN).await;
@@ -471,7 +439,7 @@ async fn only_the_units_registration_verifier_grants_access(pool: PgPool) {
     let denied = w.decide(&outsider, &nomor, &w.nip, true, "").await;
     assert_eq!(denied.status(), StatusCode::FORBIDDEN);
     assert_eq!(w.status_of(&nomor).await, "menunggu");
-    assert_eq!(w.audit("access.denied").await, 2);
+    assert_eq!(audit_count(&w.pool, "access.denied").await, 2);
 
     // The unit's verifier sees it, must give a reason to reject, and grants.
     let verifier = w.app.sign_in(&w.unit_verifier, DEMO_PASSWORD).await;
@@ -568,5 +536,5 @@ async fn a_rejection_keeps_the_reason_and_leaves_no_account(pool: PgPool) {
     assert!(json_text(w.app.login(&w.nip, CHOSEN, None).await)
         .await
         .contains("kata sandi salah"));
-    assert_eq!(w.audit("registration.rejected").await, 1);
+    assert_eq!(audit_count(&w.pool, "registration.rejected").await, 1);
 }

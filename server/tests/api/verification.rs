@@ -18,9 +18,12 @@ use server::generator::demo::{
 use sqlx::PgPool;
 use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
 
+use crate::support::db::database_url;
 use crate::support::documents::{pdf, upload};
 use crate::support::http::{read_until, text};
-use crate::support::{people, smtp, TestApp};
+use crate::support::people::{make_verifier, move_to, Scope};
+use crate::support::smtp::SmtpSink;
+use crate::support::TestApp;
 
 struct World {
     app: TestApp,
@@ -94,23 +97,8 @@ impl World {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        people::activate(&self.pool, &nip, DEMO_PASSWORD).await;
-        let lingkup = if instansi.is_some() {
-            "instansi"
-        } else {
-            "pusat"
-        };
-        sqlx::query(
-            "INSERT INTO peran (pegawai_id, peran, lingkup, instansi_id, tingkat)
-             SELECT id, 'verifikator', $2, $3, $4 FROM pegawai WHERE nomor_induk = $1",
-        )
-        .bind(&nip)
-        .bind(lingkup)
-        .bind(instansi)
-        .bind(level)
-        .execute(&self.pool)
-        .await
-        .unwrap();
+        let scope = instansi.map_or(Scope::Centre, Scope::Agency);
+        make_verifier(&self.pool, &nip, scope, level, DEMO_PASSWORD).await;
         Verifier {
             cookie: self.app.sign_in(&nip, DEMO_PASSWORD).await,
             name,
@@ -945,14 +933,6 @@ async fn the_audit_chain_verifies_and_tampering_breaks_it(pool: PgPool) {
     ));
 }
 
-/// The URL of the per-test database, from the server's DATABASE_URL.
-fn database_url(pool: &PgPool) -> String {
-    let name = pool.connect_options().get_database().unwrap().to_owned();
-    let base = std::env::var("DATABASE_URL").unwrap();
-    let (server, _) = base.rsplit_once('/').unwrap();
-    format!("{server}/{name}")
-}
-
 #[sqlx::test(migrations = "../migrations")]
 async fn new_proposals_and_colleagues_decisions_reach_the_dashboard_live(pool: PgPool) {
     let w = world(pool).await;
@@ -996,13 +976,10 @@ async fn new_proposals_and_colleagues_decisions_reach_the_dashboard_live(pool: P
 
 #[sqlx::test(migrations = "../migrations")]
 async fn every_decision_reaches_the_employee_in_the_app_and_by_email(pool: PgPool) {
-    let smtp = smtp::SmtpSink::start().await;
-    let url = smtp.url();
+    let smtp = SmtpSink::start().await;
+    let mail = smtp.mail_config();
     let w = world_with(pool, move |c| {
-        c.mail = server::config::MailConfig::Smtp {
-            url,
-            from: "Mutakhir <no-reply@mutakhir.test>".into(),
-        };
+        c.mail = mail;
         c.outbox_poll = std::time::Duration::from_secs(1);
     })
     .await;
@@ -1252,13 +1229,7 @@ async fn an_undecided_proposal_follows_its_employee_to_another_agency(pool: PgPo
     assert!(w.queue_ids(&new_agency.cookie).await.is_empty());
 
     // Rina moves: her waiting proposal goes with her, its old claim let go.
-    sqlx::query("UPDATE pegawai SET instansi_id = $1, unit_kerja_id = $2 WHERE nomor_induk = $3")
-        .bind(elsewhere)
-        .bind(unit)
-        .bind(DEMO_PNS_NIP)
-        .execute(&w.pool)
-        .await
-        .unwrap();
+    move_to(&w.pool, DEMO_PNS_NIP, elsewhere, unit).await;
     assert!(w.queue_ids(&old_agency.cookie).await.is_empty());
     assert_eq!(w.queue_ids(&new_agency.cookie).await, [pending]);
     assert_eq!(w.claim(&new_agency.cookie, pending).await.0, StatusCode::OK);

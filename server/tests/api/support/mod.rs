@@ -2,6 +2,7 @@
 //! middleware, sessions) on a free loopback port against the per-test database that
 //! `#[sqlx::test]` hands over; the modules hold what the tests do with it.
 
+pub mod db;
 pub mod documents;
 pub mod http;
 pub mod people;
@@ -10,6 +11,8 @@ pub mod smtp;
 use leptos::config::LeptosOptions;
 use server::{config::Config, startup::Application};
 use sqlx::PgPool;
+
+use smtp::SmtpSink;
 
 pub struct TestApp {
     pub base: String,
@@ -39,6 +42,21 @@ impl TestApp {
             .build()
             .expect("a client");
         Self { base, client }
+    }
+
+    /// Starts the application with its mail going to a new SMTP listener on loopback.
+    pub async fn spawn_with_smtp(
+        pool: PgPool,
+        configure: impl FnOnce(&mut Config),
+    ) -> (Self, SmtpSink) {
+        let smtp = SmtpSink::start().await;
+        let mail = smtp.mail_config();
+        let app = Self::spawn_with(pool, move |c| {
+            c.mail = mail;
+            configure(c);
+        })
+        .await;
+        (app, smtp)
     }
 
     pub fn url(&self, path: &str) -> String {

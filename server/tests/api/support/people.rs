@@ -32,3 +32,53 @@ pub async fn make_agency_admin(pool: &PgPool, nip: &str, instansi: i32, password
     .await
     .unwrap();
 }
+
+/// Where a verifier verifies: one work unit, one agency, or all of BKN Pusat.
+#[derive(Clone, Copy, Debug)]
+pub enum Scope {
+    Unit(i64),
+    Agency(i32),
+    Centre,
+}
+
+/// Activates an employee's account and makes them a verifier at `level` over `scope`.
+pub async fn make_verifier(pool: &PgPool, nip: &str, scope: Scope, level: i16, password: &str) {
+    activate(pool, nip, password).await;
+    let (lingkup, unit, instansi) = match scope {
+        Scope::Unit(unit) => ("unit_kerja", Some(unit), None),
+        Scope::Agency(instansi) => ("instansi", None, Some(instansi)),
+        Scope::Centre => ("pusat", None, None),
+    };
+    sqlx::query(
+        "INSERT INTO peran (pegawai_id, peran, lingkup, unit_kerja_id, instansi_id, tingkat)
+         SELECT id, 'verifikator', $2, $3, $4, $5 FROM pegawai WHERE nomor_induk = $1",
+    )
+    .bind(nip)
+    .bind(lingkup)
+    .bind(unit)
+    .bind(instansi)
+    .bind(level)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+/// An employee's agency and work unit.
+pub async fn placement(pool: &PgPool, nip: &str) -> (i32, i64) {
+    sqlx::query_as("SELECT instansi_id, unit_kerja_id FROM pegawai WHERE nomor_induk = $1")
+        .bind(nip)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+/// Moves an employee to another agency and work unit.
+pub async fn move_to(pool: &PgPool, nip: &str, instansi: i32, unit: i64) {
+    sqlx::query("UPDATE pegawai SET instansi_id = $1, unit_kerja_id = $2 WHERE nomor_induk = $3")
+        .bind(instansi)
+        .bind(unit)
+        .bind(nip)
+        .execute(pool)
+        .await
+        .unwrap();
+}

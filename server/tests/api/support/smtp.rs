@@ -4,6 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use server::config::MailConfig;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 
@@ -72,6 +73,14 @@ impl SmtpSink {
 
     pub fn url(&self) -> String {
         format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// The application's mail settings for sending here.
+    pub fn mail_config(&self) -> MailConfig {
+        MailConfig::Smtp {
+            url: self.url(),
+            from: "Mutakhir <no-reply@mutakhir.test>".into(),
+        }
     }
 
     pub fn refuse_recipients(&self, refuse: bool) {
