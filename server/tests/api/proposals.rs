@@ -5,119 +5,17 @@
 //! it is sent, and a withdrawn proposal frees its record with its timeline kept.
 
 use app::domain::reference::{GolonganPns, JenisDokumen};
-use app::domain::riwayat::RiwayatPangkat;
-use app::profile::store::profil_by_nomor_induk;
-use app::proposal::change::{ProposedRecord, Target};
-use app::proposal::submission::{IdempotencyKey, Submission};
 use reqwest::StatusCode;
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
+use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use sqlx::PgPool;
-use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
+use time::Duration;
 
-use crate::support::documents::{pdf, upload};
+use crate::support::db::audit_count;
 use crate::support::http::text;
+use crate::support::world::{key, world, World};
 use crate::support::TestApp;
 
-struct World {
-    app: TestApp,
-    pool: PgPool,
-    /// Rina: a PNS with a rank history, and BKN's admin (she sets the period).
-    rina: String,
-    budi: String,
-    rina_instansi: i32,
-}
-
-async fn world(pool: PgPool) -> World {
-    load_demo_if_empty(&pool).await.unwrap();
-    let app = TestApp::spawn(pool.clone()).await;
-    let rina = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
-    let budi = app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
-    let rina_instansi =
-        sqlx::query_scalar("SELECT instansi_id FROM pegawai WHERE nomor_induk = $1")
-            .bind(DEMO_PNS_NIP)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-    World {
-        app,
-        pool,
-        rina,
-        budi,
-        rina_instansi,
-    }
-}
-
-fn key(n: u32) -> IdempotencyKey {
-    IdempotencyKey::parse(&format!("00000000-0000-4000-8000-{n:012}")).unwrap()
-}
-
-fn at(offset: Duration) -> String {
-    (OffsetDateTime::now_utc() + offset)
-        .format(&Rfc3339)
-        .unwrap()
-}
-
 impl World {
-    async fn set_period(
-        &self,
-        cookie: &str,
-        instansi: Option<i32>,
-        opens: Duration,
-        closes: Duration,
-    ) -> reqwest::Response {
-        let (dibuka, ditutup) = (at(opens), at(closes));
-        let instansi = instansi.map(|i| i.to_string());
-        let mut form = vec![("dibuka", dibuka.as_str()), ("ditutup", ditutup.as_str())];
-        if let Some(i) = &instansi {
-            form.push(("instansi", i.as_str()));
-        }
-        self.app
-            .post_form("/api/atur_periode", &form, Some(cookie))
-            .await
-    }
-
-    async fn open_period(&self) {
-        let response = self
-            .set_period(&self.rina, None, -Duration::hours(1), Duration::days(30))
-            .await;
-        assert_eq!(response.status(), StatusCode::OK);
-    }
-
-    async fn document(&self, cookie: &str, text: &str) -> i64 {
-        let response = upload(
-            &self.app,
-            Some(cookie),
-            pdf(text),
-            "sk.pdf",
-            "application/pdf",
-        )
-        .await;
-        assert_eq!(response.status(), StatusCode::CREATED);
-        response.json::<serde_json::Value>().await.unwrap()["id"]
-            .as_i64()
-            .unwrap()
-    }
-
-    async fn latest_rank(&self) -> RiwayatPangkat {
-        profil_by_nomor_induk(&self.pool, DEMO_PNS_NIP)
-            .await
-            .unwrap()
-            .unwrap()
-            .pegawai
-            .pangkat[0]
-            .clone()
-    }
-
-    async fn submit(&self, cookie: &str, submission: &Submission) -> reqwest::Response {
-        self.app
-            .post_json(
-                "/api/ajukan_usulan",
-                &serde_json::json!({ "usulan": submission }),
-                Some(cookie),
-            )
-            .await
-    }
-
     async fn withdraw(&self, cookie: &str, id: i64) -> reqwest::Response {
         self.app
             .post_form(
@@ -126,24 +24,6 @@ impl World {
                 Some(cookie),
             )
             .await
-    }
-
-    async fn count(&self, sql: &str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
-    }
-
-    /// Rina's latest rank raised to `golongan`, supported by `dokumen_id`.
-    async fn rank_change(&self, n: u32, golongan: GolonganPns, dokumen_id: i64) -> Submission {
-        let mut rank = self.latest_rank().await;
-        let target = Target::Existing(rank.id);
-        rank.golongan = golongan;
-        Submission {
-            kunci: key(n),
-            target,
-            record: ProposedRecord::Pangkat(rank),
-            dokumen_id,
-            jenis_dokumen: JenisDokumen::SkKenaikanPangkat,
-        }
     }
 }
 
@@ -212,11 +92,7 @@ async fn a_rank_change_needs_an_open_period_a_pdf_and_consistent_values(pool: Pg
     assert_eq!(status, "diajukan");
     // A proposal is not the data: the record is unchanged until approved.
     assert_eq!(w.latest_rank().await, before);
-    assert_eq!(
-        w.count("SELECT count(*) FROM audit_log WHERE event = 'proposal.submitted'")
-            .await,
-        1
-    );
+    assert_eq!(audit_count(&w.pool, "proposal.submitted").await, 1);
 
     let mine = w.app.get_json("/api/usulan_saya", &w.rina).await;
     assert_eq!(mine.as_array().unwrap().len(), 1);
@@ -327,11 +203,7 @@ async fn a_withdrawn_proposal_frees_its_record_and_keeps_its_timeline(pool: PgPo
             .await
             .unwrap();
     assert_eq!(steps, ["diajukan", "ditarik"]);
-    assert_eq!(
-        w.count("SELECT count(*) FROM audit_log WHERE event = 'proposal.withdrawn'")
-            .await,
-        1
-    );
+    assert_eq!(audit_count(&w.pool, "proposal.withdrawn").await, 1);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -376,11 +248,7 @@ async fn the_period_is_bkn_s_to_set_and_an_agency_extension_reopens_it(pool: PgP
     assert_eq!(extended.status(), StatusCode::OK);
     let (status, body) = text(w.submit(&w.rina, &raise).await).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(
-        w.count("SELECT count(*) FROM audit_log WHERE event = 'period.changed'")
-            .await,
-        2
-    );
+    assert_eq!(audit_count(&w.pool, "period.changed").await, 2);
     let unknown = w
         .set_period(
             &w.rina,

@@ -7,10 +7,8 @@
 //! tampering breaks it.
 
 use app::domain::reference::{GolonganPns, JenisDokumen};
-use app::domain::riwayat::RiwayatPangkat;
 use app::profile::store::profil_by_nomor_induk;
-use app::proposal::change::{ProposedRecord, Target};
-use app::proposal::submission::{IdempotencyKey, Submission};
+use app::proposal::change::ProposedRecord;
 use reqwest::StatusCode;
 use server::generator::demo::{
     load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_EMAIL, DEMO_PNS_NIP, DEMO_PPPK_NIP,
@@ -18,58 +16,20 @@ use server::generator::demo::{
 use sqlx::PgPool;
 use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
 
-use crate::support::db::database_url;
-use crate::support::documents::{pdf, upload};
+use crate::support::db::{audit_count, database_url};
 use crate::support::http::{read_until, text};
 use crate::support::people::{make_verifier, move_to, Scope};
 use crate::support::smtp::SmtpSink;
-use crate::support::TestApp;
+use crate::support::world::World;
 
-struct World {
-    app: TestApp,
-    pool: PgPool,
-    rina: String,
-    budi: String,
-    rina_instansi: i32,
-}
-
+/// Rina and Budi signed in, with the update period open: every test here proposes.
 async fn world(pool: PgPool) -> World {
     world_with(pool, |_| {}).await
 }
 
 async fn world_with(pool: PgPool, configure: impl FnOnce(&mut server::config::Config)) -> World {
-    load_demo_if_empty(&pool).await.unwrap();
-    let app = TestApp::spawn_with(pool.clone(), configure).await;
-    let rina = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
-    let budi = app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
-    let rina_instansi =
-        sqlx::query_scalar("SELECT instansi_id FROM pegawai WHERE nomor_induk = $1")
-            .bind(DEMO_PNS_NIP)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-    let w = World {
-        app,
-        pool,
-        rina,
-        budi,
-        rina_instansi,
-    };
-    let opens = (OffsetDateTime::now_utc() - Duration::hours(1))
-        .format(&Rfc3339)
-        .unwrap();
-    let closes = (OffsetDateTime::now_utc() + Duration::days(30))
-        .format(&Rfc3339)
-        .unwrap();
-    let response = w
-        .app
-        .post_form(
-            "/api/atur_periode",
-            &[("dibuka", &opens), ("ditutup", &closes)],
-            Some(&w.rina),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    let w = World::start(pool, configure).await;
+    w.open_period().await;
     w
 }
 
@@ -77,10 +37,6 @@ async fn world_with(pool: PgPool, configure: impl FnOnce(&mut server::config::Co
 struct Verifier {
     cookie: String,
     name: String,
-}
-
-fn key(n: u32) -> IdempotencyKey {
-    IdempotencyKey::parse(&format!("00000000-0000-4000-8000-{n:012}")).unwrap()
 }
 
 impl World {
@@ -105,54 +61,11 @@ impl World {
         }
     }
 
-    async fn document(&self, text: &str) -> i64 {
-        let response = upload(
-            &self.app,
-            Some(&self.rina),
-            pdf(text),
-            "sk.pdf",
-            "application/pdf",
-        )
-        .await;
-        assert_eq!(response.status(), StatusCode::CREATED);
-        response.json::<serde_json::Value>().await.unwrap()["id"]
-            .as_i64()
-            .unwrap()
-    }
-
-    async fn latest_rank(&self) -> RiwayatPangkat {
-        profil_by_nomor_induk(&self.pool, DEMO_PNS_NIP)
-            .await
-            .unwrap()
-            .unwrap()
-            .pegawai
-            .pangkat[0]
-            .clone()
-    }
-
     /// Rina proposes her latest rank raised to `golongan`; answers the proposal's id.
     async fn propose_rank(&self, n: u32, golongan: GolonganPns) -> i64 {
-        let dokumen_id = self.document(&format!("SK KP {n}")).await;
-        let mut rank = self.latest_rank().await;
-        let target = Target::Existing(rank.id);
-        rank.golongan = golongan;
-        let submission = Submission {
-            kunci: key(n),
-            target,
-            record: ProposedRecord::Pangkat(rank),
-            dokumen_id,
-            jenis_dokumen: JenisDokumen::SkKenaikanPangkat,
-        };
-        let (status, body) = text(
-            self.app
-                .post_json(
-                    "/api/ajukan_usulan",
-                    &serde_json::json!({ "usulan": submission }),
-                    Some(&self.rina),
-                )
-                .await,
-        )
-        .await;
+        let dokumen_id = self.document(&self.rina, &format!("SK KP {n}")).await;
+        let submission = self.rank_change(n, golongan, dokumen_id).await;
+        let (status, body) = text(self.submit(&self.rina, &submission).await).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         body.parse().unwrap()
     }
@@ -213,10 +126,6 @@ impl World {
     async fn approve(&self, cookie: &str, id: i64) -> (StatusCode, String) {
         self.decide(cookie, id, serde_json::json!({ "verdict": "Approve" }))
             .await
-    }
-
-    async fn count(&self, sql: &str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(&self.pool).await.unwrap()
     }
 
     async fn steps(&self, id: i64) -> Vec<String> {
@@ -391,11 +300,7 @@ async fn a_rank_change_climbs_its_chain_within_scope_and_is_applied_once(pool: P
         applied["sesi"].as_str().is_some_and(|s| s.len() == 16),
         "{applied}"
     );
-    assert_eq!(
-        w.count("SELECT count(*) FROM audit_log WHERE event = 'proposal.approved'")
-            .await,
-        1
-    );
+    assert_eq!(audit_count(&w.pool, "proposal.approved").await, 1);
     // Nothing more happens to it.
     let (status, body) = w.claim(&bkn.cookie, id).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -475,11 +380,7 @@ async fn chains_are_configuration_and_twenty_concurrent_approvals_make_one_decis
     }
     assert_eq!(w.steps(id).await, ["diajukan", "disetujui", "diterapkan"]);
     assert_eq!(w.count("SELECT count(*) FROM riwayat_versi").await, 1);
-    assert_eq!(
-        w.count("SELECT count(*) FROM audit_log WHERE event = 'proposal.applied'")
-            .await,
-        1
-    );
+    assert_eq!(audit_count(&w.pool, "proposal.applied").await, 1);
     assert_eq!(w.latest_rank().await.golongan, GolonganPns::IVA);
 }
 
@@ -508,11 +409,7 @@ async fn an_expired_claim_can_be_taken_over(pool: PgPool) {
     );
     let (status, body) = w.approve(&second.cookie, id).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(
-        w.count("SELECT count(*) FROM audit_log WHERE event = 'proposal.claimed'")
-            .await,
-        2
-    );
+    assert_eq!(audit_count(&w.pool, "proposal.claimed").await, 2);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -550,7 +447,7 @@ async fn a_returned_proposal_is_fixed_resubmitted_and_approved(pool: PgPool) {
     assert_eq!(w.queue_ids(&agency.cookie).await, Vec::<i64>::new());
 
     // Fixed and sent again with the right SK: the same proposal, back at the start.
-    let dokumen_id = w.document("SK KP IV/b").await;
+    let dokumen_id = w.document(&w.rina, "SK KP IV/b").await;
     let mut fixed = w.latest_rank().await;
     fixed.golongan = GolonganPns::IVB;
     let resubmission = serde_json::json!({ "usulan": {
@@ -1071,7 +968,7 @@ async fn every_decision_reaches_the_employee_in_the_app_and_by_email(pool: PgPoo
         r.golongan = GolonganPns::IVA;
         r
     });
-    let dokumen_id = w.document("SK KP perbaikan").await;
+    let dokumen_id = w.document(&w.rina, "SK KP perbaikan").await;
     let (status, body) = text(
         w.app
             .post_json(

@@ -7,6 +7,7 @@ pub mod documents;
 pub mod http;
 pub mod people;
 pub mod smtp;
+pub mod world;
 
 use leptos::config::LeptosOptions;
 use server::{config::Config, startup::Application};
