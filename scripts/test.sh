@@ -9,7 +9,27 @@ cd "$ROOT"
 source scripts/env.sh
 source scripts/db.sh
 
-step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
+# Each step's wall time, printed at the end (and when a step fails), so a slow CI
+# run says where its minutes went.
+STEP_NAMES=()
+STEP_STARTS=()
+step() {
+  STEP_NAMES+=("$*")
+  STEP_STARTS+=("$(date +%s)")
+  printf '\n\033[1;32m==> %s\033[0m\n' "$*"
+}
+step_times() {
+  local status=$? now i next
+  now="$(date +%s)"
+  printf '\n%-60s %8s\n' "step" "seconds"
+  for i in "${!STEP_NAMES[@]}"; do
+    next="${STEP_STARTS[$((i + 1))]:-$now}"
+    printf '%-60s %8d\n' "${STEP_NAMES[$i]}" "$((next - STEP_STARTS[i]))"
+  done
+  printf '%-60s %8d\n' "total" "$((now - ${STEP_STARTS[0]:-$now}))"
+  return "$status"
+}
+trap step_times EXIT
 
 step "setup"
 scripts/setup.sh --for-tests
