@@ -12,6 +12,7 @@ mod penghargaan;
 mod peninjauan_masa_kerja;
 mod pindah_instansi;
 mod skp;
+pub mod table;
 
 pub use cltn::RiwayatCltn;
 pub use cpns_pns::RiwayatCpnsPns;

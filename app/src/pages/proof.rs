@@ -88,7 +88,7 @@ fn Proof(proposal: ProposalView, lang: Signal<Lang>) -> impl IntoView {
             <dt>{move || lang.get().pick("Kode verifikasi", "Verification code")}</dt>
             <dd class="code" data-testid="verification-code">{proposal.kode_bukti}</dd>
         </dl>
-        <CompareTable rows lang />
+        <CompareTable rows riwayat lang />
         <p class="note">
             {move || lang.get().pick(
                 "Usulan ini belum menjadi data kepegawaian Anda sampai disetujui verifikator.",

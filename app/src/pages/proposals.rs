@@ -182,6 +182,7 @@ pub fn ProposalsPage() -> impl IntoView {
 #[component]
 pub fn CompareTable(
     rows: Vec<(String, String, String, bool)>,
+    riwayat: Riwayat,
     lang: Signal<Lang>,
 ) -> impl IntoView {
     view! {
@@ -200,7 +201,7 @@ pub fn CompareTable(
                         let field = path.clone();
                         view! {
                             <tr class=if changed { "changed" } else { "" } data-field=field>
-                                <th scope="row">{move || crate::proposal::labels::field_label(&path, lang.get())}</th>
+                                <th scope="row">{move || crate::proposal::labels::field_label(riwayat, &path, lang.get())}</th>
                                 <td class="old">{old}</td>
                                 <td class="new">{new}</td>
                             </tr>
@@ -237,7 +238,7 @@ fn ProposalCard(
                     {move || status_label(status, waiting_for, lang.get())}
                 </span>
             </h2>
-            <CompareTable rows lang />
+            <CompareTable rows riwayat lang />
             <p>
                 <a href=document target="_blank" rel="noopener">
                     {move || lang.get().pick("Dokumen pendukung (PDF)", "Supporting document (PDF)")}

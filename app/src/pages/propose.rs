@@ -325,7 +325,7 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
                 <tr class=move || if changed() { "changed" } else { "" } data-field=path.clone()>
                     <th scope="row"><label for=input_id.clone()>{
                         let path = path.clone();
-                        move || field_label(&path, lang.get())
+                        move || field_label(riwayat, &path, lang.get())
                     }</label></th>
                     <td class="old">{if current.is_empty() { "—".to_owned() } else { current.clone() }}</td>
                     <td class="new">

@@ -2,25 +2,14 @@
 //! history aggregated as JSON, then parsed into the domain types, so a stored
 //! value the domain would refuse surfaces as an error instead of a page.
 
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use sqlx::PgExecutor;
-use time::Date;
 
 use super::Profil;
 use crate::domain::data_personal::Address;
-use crate::domain::masa_kerja::MasaKerja;
 use crate::domain::reference::{
-    Agama, Ekspektasi, Eselon, Golongan, GolonganPns, JenisJabatan, JenisKelamin,
-    JenisKenaikanPangkat, JenisPegawai, PredikatSkp, StatusHukum, StatusPerkawinan,
-    TingkatPendidikan,
+    Agama, Golongan, JenisKelamin, JenisPegawai, StatusHukum, StatusPerkawinan,
 };
-use crate::domain::riwayat::{
-    Akta, Anak, AnggotaKeluarga, Identitas, OrangTua, Pasangan, RiwayatCltn, RiwayatCpnsPns,
-    RiwayatDiklat, RiwayatJabatan, RiwayatOrganisasi, RiwayatPangkat, RiwayatPendidikan,
-    RiwayatPenghargaan, RiwayatPeninjauanMasaKerja, RiwayatPindahInstansi, RiwayatSkp, StatusAnak,
-};
-use crate::domain::sk::Sk;
+use crate::domain::riwayat::table::History;
 use crate::domain::{DataPersonal, Email, MobileNumber, Nik, NomorInduk, Npwp, Pegawai};
 
 /// Who may read profiles. Sign-in (issue 4) will replace `Demo` with the
@@ -52,21 +41,26 @@ where
         .map_err(|e: T::Err| corrupt(what)(e.to_string()))
 }
 
-fn rows<T: DeserializeOwned>(
-    what: &'static str,
-    json: Option<serde_json::Value>,
-) -> Result<Vec<T>, StoreError> {
-    match json {
-        None => Ok(Vec::new()),
-        Some(value) => serde_json::from_value(value).map_err(|e| corrupt(what)(e.to_string())),
+/// One stored row (`to_jsonb` of the history's table) as its record.
+fn record<T: History>(row: serde_json::Value) -> Result<T, StoreError> {
+    let what = T::table().name;
+    match row {
+        serde_json::Value::Object(columns) => {
+            T::from_row(&columns).map_err(|e| corrupt(what)(e.to_string()))
+        }
+        other => Err(corrupt(what)(format!("not a row: {other}"))),
     }
 }
 
-fn sk(nomor: Option<String>, tanggal: Option<Date>) -> Option<Sk> {
-    Some(Sk {
-        nomor: nomor?,
-        tanggal: tanggal?,
-    })
+/// A history's rows (`jsonb_agg` of them; none at all is NULL) as its records.
+fn rows<T: History>(json: Option<serde_json::Value>) -> Result<Vec<T>, StoreError> {
+    match json {
+        None => Ok(Vec::new()),
+        Some(serde_json::Value::Array(rows)) => rows.into_iter().map(record).collect(),
+        Some(other) => Err(corrupt(T::table().name)(format!(
+            "not a list of rows: {other}"
+        ))),
+    }
 }
 
 pub async fn profil_by_nomor_induk(
@@ -180,371 +174,25 @@ async fn profil(
         jabatan: row.jabatan,
     };
 
+    // Each history's rows become records through its one description
+    // (`domain::riwayat::table`).
     let mut pegawai = Pegawai::new(personal);
-    pegawai.jabatan = rows::<JabatanRow>("riwayat_jabatan", row.jabatan_rows)?
-        .into_iter()
-        .map(|r| RiwayatJabatan {
-            id: r.id,
-            jenis: r.jenis_jabatan,
-            unit_kerja: r.unit_kerja,
-            jabatan: r.nama_jabatan,
-            eselon: r.eselon,
-            sk: Sk {
-                nomor: r.sk_nomor,
-                tanggal: r.sk_tanggal,
-            },
-            tmt: r.tmt,
-            tanggal_pelantikan: r.tanggal_pelantikan,
-        })
-        .collect();
-    pegawai.pendidikan = rows::<PendidikanRow>("riwayat_pendidikan", row.pendidikan_rows)?
-        .into_iter()
-        .map(|r| RiwayatPendidikan {
-            id: r.id,
-            tingkat: r.tingkat,
-            major: r.jurusan,
-            school: r.nama_sekolah,
-            graduation_date: r.tanggal_lulus,
-            certificate_number: r.nomor_ijazah,
-            front_title: r.gelar_depan,
-            back_title: r.gelar_belakang,
-        })
-        .collect();
-    pegawai.diklat = rows::<DiklatRow>("riwayat_diklat", row.diklat_rows)?
-        .into_iter()
-        .map(|r| RiwayatDiklat {
-            id: r.id,
-            name: r.nama,
-            organiser: r.penyelenggara,
-            hours: r.jumlah_jam,
-            start: r.tanggal_mulai,
-            end: r.tanggal_selesai,
-            certificate_number: r.nomor_sertifikat,
-        })
-        .collect();
-    pegawai.skp = rows::<SkpRow>("riwayat_skp", row.skp_rows)?
-        .into_iter()
-        .map(|r| {
-            Ok(RiwayatSkp {
-                id: r.id,
-                year: r.tahun,
-                hasil_kerja: r.hasil_kerja,
-                perilaku_kerja: r.perilaku_kerja,
-                predikat: r.predikat,
-                appraiser_name: r.penilai_nama,
-                appraiser_nip: r
-                    .penilai_nip
-                    .as_deref()
-                    .map(|n| parse("penilai_nip", n))
-                    .transpose()?,
-            })
-        })
-        .collect::<Result<_, StoreError>>()?;
-    pegawai.penghargaan = rows::<PenghargaanRow>("riwayat_penghargaan", row.penghargaan_rows)?
-        .into_iter()
-        .map(|r| RiwayatPenghargaan {
-            id: r.id,
-            name: r.nama,
-            sk: Sk {
-                nomor: r.sk_nomor,
-                tanggal: r.sk_tanggal,
-            },
-            year: r.tahun,
-        })
-        .collect();
-    pegawai.pangkat = rows::<PangkatRow>("riwayat_pangkat", row.pangkat_rows)?
-        .into_iter()
-        .map(|r| {
-            Ok(RiwayatPangkat {
-                id: r.id,
-                golongan: r.golongan,
-                jenis_kp: r.jenis_kenaikan,
-                sk: Sk {
-                    nomor: r.sk_nomor,
-                    tanggal: r.sk_tanggal,
-                },
-                tmt: r.tmt,
-                persetujuan_bkn: sk(r.pertek_bkn_nomor, r.pertek_bkn_tanggal),
-                masa_kerja: masa_kerja(r.masa_kerja_tahun, r.masa_kerja_bulan)?,
-            })
-        })
-        .collect::<Result<_, StoreError>>()?;
-    pegawai.keluarga = rows::<KeluargaRow>("riwayat_keluarga", row.keluarga_rows)?
-        .into_iter()
-        .map(KeluargaRow::into_domain)
-        .collect::<Result<_, StoreError>>()?;
-    pegawai.peninjauan_masa_kerja = rows::<PmkRow>("riwayat_pmk", row.pmk_rows)?
-        .into_iter()
-        .map(|r| {
-            Ok(RiwayatPeninjauanMasaKerja {
-                id: r.id,
-                employer: r.pemberi_kerja,
-                start: r.tanggal_mulai,
-                end: r.tanggal_selesai,
-                sk: Sk {
-                    nomor: r.sk_nomor,
-                    tanggal: r.sk_tanggal,
-                },
-                persetujuan_bkn: sk(r.pertek_bkn_nomor, r.pertek_bkn_tanggal),
-                masa_kerja: masa_kerja(r.masa_kerja_tahun, r.masa_kerja_bulan)?,
-            })
-        })
-        .collect::<Result<_, StoreError>>()?;
-    pegawai.pindah_instansi = rows::<PindahRow>("riwayat_pindah_instansi", row.pindah_rows)?
-        .into_iter()
-        .map(|r| RiwayatPindahInstansi {
-            id: r.id,
-            from_instansi_id: r.instansi_asal_id,
-            to_instansi_id: r.instansi_tujuan_id,
-            sk: Sk {
-                nomor: r.sk_nomor,
-                tanggal: r.sk_tanggal,
-            },
-            tmt: r.tmt,
-        })
-        .collect();
-    pegawai.cltn = rows::<CltnRow>("riwayat_cltn", row.cltn_rows)?
-        .into_iter()
-        .map(|r| RiwayatCltn {
-            id: r.id,
-            sk: Sk {
-                nomor: r.sk_nomor,
-                tanggal: r.sk_tanggal,
-            },
-            start: r.tanggal_mulai,
-            end: r.tanggal_selesai,
-            active_again: r.tanggal_aktif_kembali,
-            sk_active_again: sk(r.sk_aktif_kembali_nomor, r.sk_aktif_kembali_tanggal),
-        })
-        .collect();
-    pegawai.cpns_pns = row
-        .cpns_pns_row
-        .map(|json| {
-            serde_json::from_value::<CpnsPnsRow>(json)
-                .map_err(|e| corrupt("riwayat_cpns_pns")(e.to_string()))
-        })
-        .transpose()?
-        .map(|r| RiwayatCpnsPns {
-            sk_cpns: Sk {
-                nomor: r.sk_cpns_nomor,
-                tanggal: r.sk_cpns_tanggal,
-            },
-            tmt_cpns: r.tmt_cpns,
-            sk_pns: sk(r.sk_pns_nomor, r.sk_pns_tanggal),
-            tmt_pns: r.tmt_pns,
-            sttpl: sk(r.sttpl_nomor, r.sttpl_tanggal),
-            spmt: sk(r.spmt_nomor, r.spmt_tanggal),
-        });
-    pegawai.organisasi = rows::<OrganisasiRow>("riwayat_organisasi", row.organisasi_rows)?
-        .into_iter()
-        .map(|r| RiwayatOrganisasi {
-            id: r.id,
-            name: r.nama_organisasi,
-            role: r.jabatan,
-            start: r.tanggal_mulai,
-            end: r.tanggal_selesai,
-        })
-        .collect();
+    pegawai.jabatan = rows(row.jabatan_rows)?;
+    pegawai.pendidikan = rows(row.pendidikan_rows)?;
+    pegawai.diklat = rows(row.diklat_rows)?;
+    pegawai.skp = rows(row.skp_rows)?;
+    pegawai.penghargaan = rows(row.penghargaan_rows)?;
+    pegawai.pangkat = rows(row.pangkat_rows)?;
+    pegawai.keluarga = rows(row.keluarga_rows)?;
+    pegawai.peninjauan_masa_kerja = rows(row.pmk_rows)?;
+    pegawai.pindah_instansi = rows(row.pindah_rows)?;
+    pegawai.cltn = rows(row.cltn_rows)?;
+    pegawai.cpns_pns = row.cpns_pns_row.map(record).transpose()?;
+    pegawai.organisasi = rows(row.organisasi_rows)?;
 
     Ok(Some(Profil {
         pegawai,
         instansi: row.instansi,
         unit_kerja: row.unit_kerja,
     }))
-}
-
-fn masa_kerja(years: i16, months: i16) -> Result<MasaKerja, StoreError> {
-    let years = u8::try_from(years).map_err(|e| corrupt("masa_kerja_tahun")(e.to_string()))?;
-    let months = u8::try_from(months).map_err(|e| corrupt("masa_kerja_bulan")(e.to_string()))?;
-    MasaKerja::new(years, months).map_err(|e| corrupt("masa_kerja")(e.to_string()))
-}
-
-// Rows as `to_jsonb` writes them: column names as keys, dates as "YYYY-MM-DD",
-// reference values as their codes (which the domain enums deserialise).
-
-#[derive(Deserialize)]
-struct JabatanRow {
-    id: i64,
-    jenis_jabatan: JenisJabatan,
-    unit_kerja: String,
-    nama_jabatan: String,
-    eselon: Option<Eselon>,
-    sk_nomor: String,
-    sk_tanggal: Date,
-    tmt: Date,
-    tanggal_pelantikan: Option<Date>,
-}
-
-#[derive(Deserialize)]
-struct PendidikanRow {
-    id: i64,
-    tingkat: TingkatPendidikan,
-    jurusan: Option<String>,
-    nama_sekolah: String,
-    tanggal_lulus: Date,
-    nomor_ijazah: Option<String>,
-    gelar_depan: Option<String>,
-    gelar_belakang: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct DiklatRow {
-    id: i64,
-    nama: String,
-    penyelenggara: String,
-    jumlah_jam: Option<u32>,
-    tanggal_mulai: Date,
-    tanggal_selesai: Date,
-    nomor_sertifikat: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct SkpRow {
-    id: i64,
-    tahun: i32,
-    hasil_kerja: Ekspektasi,
-    perilaku_kerja: Ekspektasi,
-    predikat: PredikatSkp,
-    penilai_nama: String,
-    penilai_nip: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct PenghargaanRow {
-    id: i64,
-    nama: String,
-    sk_nomor: String,
-    sk_tanggal: Date,
-    tahun: i32,
-}
-
-#[derive(Deserialize)]
-struct PangkatRow {
-    id: i64,
-    golongan: GolonganPns,
-    jenis_kenaikan: JenisKenaikanPangkat,
-    sk_nomor: String,
-    sk_tanggal: Date,
-    tmt: Date,
-    pertek_bkn_nomor: Option<String>,
-    pertek_bkn_tanggal: Option<Date>,
-    masa_kerja_tahun: i16,
-    masa_kerja_bulan: i16,
-}
-
-#[derive(Deserialize)]
-struct KeluargaRow {
-    id: i64,
-    anggota: String,
-    nama: String,
-    nik: Option<Nik>,
-    tempat_lahir: Option<String>,
-    tanggal_lahir: Option<Date>,
-    jenis_kelamin: JenisKelamin,
-    masih_hidup: bool,
-    akta_nikah_nomor: Option<String>,
-    akta_nikah_tanggal: Option<Date>,
-    akta_cerai_nomor: Option<String>,
-    akta_cerai_tanggal: Option<Date>,
-    status_anak: Option<StatusAnak>,
-    pasangan_id: Option<i64>,
-}
-
-impl KeluargaRow {
-    fn into_domain(self) -> Result<AnggotaKeluarga, StoreError> {
-        let identitas = Identitas {
-            name: self.nama,
-            nik: self.nik,
-            birth_place: self.tempat_lahir,
-            birth_date: self.tanggal_lahir,
-            gender: self.jenis_kelamin,
-            alive: self.masih_hidup,
-        };
-        let akta = |nomor: Option<String>, tanggal: Option<Date>| {
-            Some(Akta {
-                nomor: nomor?,
-                tanggal: tanggal?,
-            })
-        };
-        Ok(match self.anggota.as_str() {
-            "pasangan" => AnggotaKeluarga::Pasangan(Pasangan {
-                id: self.id,
-                identitas,
-                akta_nikah: akta(self.akta_nikah_nomor, self.akta_nikah_tanggal),
-                akta_cerai: akta(self.akta_cerai_nomor, self.akta_cerai_tanggal),
-            }),
-            "anak" => AnggotaKeluarga::Anak(Anak {
-                id: self.id,
-                identitas,
-                status: self
-                    .status_anak
-                    .ok_or_else(|| corrupt("status_anak")("missing for a child".into()))?,
-                pasangan_id: self.pasangan_id,
-            }),
-            "orang_tua" => AnggotaKeluarga::OrangTua(OrangTua {
-                id: self.id,
-                identitas,
-            }),
-            other => return Err(corrupt("anggota")(format!("unknown member kind {other:?}"))),
-        })
-    }
-}
-
-#[derive(Deserialize)]
-struct PmkRow {
-    id: i64,
-    pemberi_kerja: String,
-    tanggal_mulai: Date,
-    tanggal_selesai: Date,
-    sk_nomor: String,
-    sk_tanggal: Date,
-    pertek_bkn_nomor: Option<String>,
-    pertek_bkn_tanggal: Option<Date>,
-    masa_kerja_tahun: i16,
-    masa_kerja_bulan: i16,
-}
-
-#[derive(Deserialize)]
-struct PindahRow {
-    id: i64,
-    instansi_asal_id: i64,
-    instansi_tujuan_id: i64,
-    sk_nomor: String,
-    sk_tanggal: Date,
-    tmt: Date,
-}
-
-#[derive(Deserialize)]
-struct CltnRow {
-    id: i64,
-    sk_nomor: String,
-    sk_tanggal: Date,
-    tanggal_mulai: Date,
-    tanggal_selesai: Date,
-    tanggal_aktif_kembali: Option<Date>,
-    sk_aktif_kembali_nomor: Option<String>,
-    sk_aktif_kembali_tanggal: Option<Date>,
-}
-
-#[derive(Deserialize)]
-struct CpnsPnsRow {
-    sk_cpns_nomor: String,
-    sk_cpns_tanggal: Date,
-    tmt_cpns: Date,
-    sk_pns_nomor: Option<String>,
-    sk_pns_tanggal: Option<Date>,
-    tmt_pns: Option<Date>,
-    sttpl_nomor: Option<String>,
-    sttpl_tanggal: Option<Date>,
-    spmt_nomor: Option<String>,
-    spmt_tanggal: Option<Date>,
-}
-
-#[derive(Deserialize)]
-struct OrganisasiRow {
-    id: i64,
-    nama_organisasi: String,
-    jabatan: String,
-    tanggal_mulai: Date,
-    tanggal_selesai: Option<Date>,
 }

@@ -108,21 +108,13 @@ fn is_date(text: &str) -> bool {
 /// Optional groups of fields: a decree or certificate a record may not have yet
 /// (`persetujuan_bkn`, `sk_pns`, `akta_nikah`…), each a number and a date. Empty in
 /// the record they are still two fields on the form, so they can be filled in; both
-/// emptied, the record has none again.
-const OPTIONAL_GROUPS: [&str; 7] = [
-    "persetujuan_bkn",
-    "sk_active_again",
-    "sk_pns",
-    "sttpl",
-    "spmt",
-    "akta_nikah",
-    "akta_cerai",
-];
+/// emptied, the record has none again. Which groups these are is the histories'
+/// description's to say (nullable columns under one field).
 const GROUP_PARTS: [(&str, Shape); 2] = [("nomor", Shape::Text), ("tanggal", Shape::Date)];
 
 fn is_optional_group(path: &str) -> bool {
     let last = path.rsplit('.').next().unwrap_or(path);
-    OPTIONAL_GROUPS.contains(&last)
+    crate::domain::riwayat::table::is_optional_group(last)
 }
 
 /// The optional group a field belongs to, if it is one of a group's parts.

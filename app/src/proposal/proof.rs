@@ -121,6 +121,50 @@ mod tests {
         }
     }
 
+    /// Records as they were stored (`usulan.nilai_diajukan`) before the histories
+    /// got their one description. Their JSON is what a printed code covers, so each
+    /// must read back and write again byte for byte, and its code stay as printed:
+    /// a renamed Rust field keeps its JSON name (`serde(rename)`) or migrates the
+    /// stored JSON.
+    #[test]
+    fn a_code_printed_earlier_still_verifies() {
+        use crate::domain::reference::Riwayat;
+        use crate::proposal::change::ProposedRecord;
+        let printed = [
+            (
+                r#"{"riwayat":"pangkat","data":{"id":5,"golongan":"IV/a","jenis_kp":"reguler","sk":{"nomor":"800/1.3/BKD/2024","tanggal":"2024-03-20"},"tmt":"2024-04-01","persetujuan_bkn":null,"masa_kerja":{"years":14,"months":2}}}"#,
+                Riwayat::Pangkat,
+                "U42-7EPX-6960",
+            ),
+            (
+                r#"{"riwayat":"keluarga","data":{"kind":"anak","id":9,"name":"Putri Lestari","nik":"3273014501150002","birth_place":"Bandung","birth_date":"2015-01-05","gender":"P","alive":true,"status":"kandung","pasangan_id":8}}"#,
+                Riwayat::Keluarga,
+                "U42-S2QV-CXF0",
+            ),
+            (
+                r#"{"riwayat":"pendidikan","data":{"id":3,"tingkat":"s1","major":"Teknik Informatika","school":"Universitas Hasanuddin","graduation_date":"2008-08-30","certificate_number":"UH-2008-1234","front_title":null,"back_title":"S.Kom."}}"#,
+                Riwayat::Pendidikan,
+                "U42-W5C1-ZV0C",
+            ),
+        ];
+        let at = OffsetDateTime::from_unix_timestamp(1_780_000_000).unwrap();
+        let (mut codes, mut printed_codes) = (Vec::new(), Vec::new());
+        for (stored, riwayat, code) in printed {
+            let record: ProposedRecord = serde_json::from_str(stored).unwrap();
+            assert_eq!(serde_json::to_string(&record).unwrap(), stored);
+            let content = serde_json::to_string(&(riwayat, &record, 77i64)).unwrap();
+            codes.push(verification_code(
+                b"a key of the past",
+                42,
+                7,
+                at,
+                content.as_bytes(),
+            ));
+            printed_codes.push(code);
+        }
+        assert_eq!(codes, printed_codes);
+    }
+
     proptest! {
         #[test]
         fn every_printed_code_reads_back_as_itself(

@@ -7,7 +7,6 @@
 use sqlx::PgPool;
 use time::{Duration, OffsetDateTime};
 
-use super::master;
 use super::queue::{Case, Decision, Inbox, ReasonProblem, Verdict};
 use super::store::{self, Held};
 use crate::audit::{self, AuditEntry, AuditEvent};
@@ -249,17 +248,8 @@ pub async fn decide(
         values = prepared.after;
         if status == Status::Applied {
             let record_id = parsed.target.record_id();
-            written = Some(
-                store::write_master(
-                    &mut tx,
-                    parsed.riwayat,
-                    held.pegawai_id,
-                    record_id,
-                    &master::columns(&values),
-                    id,
-                )
-                .await?,
-            );
+            written =
+                Some(store::write_master(&mut tx, held.pegawai_id, record_id, &values, id).await?);
         }
     }
     let values_json = serde_json::to_value(&values).map_err(|_| VerificationError::Corrupt)?;

@@ -5,9 +5,11 @@
 use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 use time::{Duration, OffsetDateTime, Time};
 
+use super::master;
 use super::queue::{Backlog, Cursor, Inbox, QueueFilter, QueueItem, Summary, PAGE_SIZE};
 use crate::auth::access::{Placement, Scope};
 use crate::domain::reference::Riwayat;
+use crate::proposal::change::ProposedRecord;
 use crate::proposal::lifecycle::{Level, Status};
 use crate::proposal::period::WIB;
 use crate::proposal::submission::EventKind;
@@ -399,21 +401,24 @@ pub async fn serialize_applies(
 }
 
 /// Writes the record to the master data (`riwayat_tulis`, which keeps the version
-/// it replaces). Answers the record's id (None for CPNS/PNS).
+/// it replaces), into the table its history's description names. Answers the
+/// record's id (None for CPNS/PNS).
 pub async fn write_master(
     tx: &mut Transaction<'_, Postgres>,
-    riwayat: Riwayat,
     pegawai_id: i64,
     record_id: Option<i64>,
-    columns: &serde_json::Value,
+    record: &ProposedRecord,
     usulan_id: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
+    let table = master::table_of(record);
     sqlx::query_scalar!(
-        "SELECT riwayat_tulis($1, $2, $3, $4, $5)",
-        riwayat.code(),
+        "SELECT riwayat_tulis($1, $2, $3, $4, $5, $6, $7)",
+        table.riwayat.code(),
+        table.name,
+        table.key.column(),
         pegawai_id,
         record_id,
-        columns,
+        &master::columns(record),
         usulan_id
     )
     .fetch_one(&mut **tx)

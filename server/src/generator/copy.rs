@@ -1,5 +1,7 @@
 //! PostgreSQL COPY text format for employees and their histories: one buffer per
-//! table, filled row by row without intermediate strings.
+//! table, filled row by row. The histories' columns and values come from their one
+//! description (`app::domain::riwayat::table`), as the profile read and the master
+//! write take them.
 //!
 //! Ids are explicit (the identities are `BY DEFAULT`): the employee's id is given,
 //! and a history row's id is `riwayat_base + local id`, where the caller reserves
@@ -8,83 +10,38 @@
 
 use std::io::Write;
 
+use serde_json::Value;
 use time::Date;
 
-use app::domain::riwayat::AnggotaKeluarga;
-use app::domain::sk::Sk;
+use app::domain::riwayat::table::{Key, Sql, TABLES};
 use app::domain::Pegawai;
+use app::proposal::change::records_of;
 
 /// Ids reserved per employee in every history table; no history of one employee
 /// may hold more records than this.
 pub const RIWAYAT_SLOTS: i64 = 64;
 
+/// The employee's columns, in COPY order (`Batch::push`).
+const PEGAWAI_COLUMNS: &str = "id, jenis, nomor_induk, nik, nama, gelar_depan, gelar_belakang, \
+    tempat_lahir, tanggal_lahir, jenis_kelamin, agama, status_perkawinan, alamat, kecamatan_code, \
+    kode_pos, email, nomor_hp, npwp, nomor_bpjs, nomor_taspen, status_hukum, instansi_id, \
+    unit_kerja_id, golongan, jabatan";
+
+/// How many tables a batch fills: the employees, then every described history.
+pub const TABLE_COUNT: usize = 1 + TABLES.len();
+
 /// The tables in load order (parents first), with the columns COPY writes.
-pub const TABLES: [(&str, &str); 13] = [
-    (
-        "pegawai",
-        "id, jenis, nomor_induk, nik, nama, gelar_depan, gelar_belakang, tempat_lahir, \
-         tanggal_lahir, jenis_kelamin, agama, status_perkawinan, alamat, kecamatan_code, kode_pos, \
-         email, nomor_hp, npwp, nomor_bpjs, nomor_taspen, status_hukum, instansi_id, unit_kerja_id, \
-         golongan, jabatan",
-    ),
-    (
-        "riwayat_cpns_pns",
-        "pegawai_id, sk_cpns_nomor, sk_cpns_tanggal, tmt_cpns, sk_pns_nomor, sk_pns_tanggal, \
-         tmt_pns, sttpl_nomor, sttpl_tanggal, spmt_nomor, spmt_tanggal",
-    ),
-    (
-        "riwayat_pangkat",
-        "id, pegawai_id, golongan, jenis_kenaikan, sk_nomor, sk_tanggal, tmt, pertek_bkn_nomor, \
-         pertek_bkn_tanggal, masa_kerja_tahun, masa_kerja_bulan",
-    ),
-    (
-        "riwayat_jabatan",
-        "id, pegawai_id, jenis_jabatan, unit_kerja, nama_jabatan, eselon, sk_nomor, sk_tanggal, \
-         tmt, tanggal_pelantikan",
-    ),
-    (
-        "riwayat_pendidikan",
-        "id, pegawai_id, tingkat, jurusan, nama_sekolah, tanggal_lulus, nomor_ijazah, gelar_depan, \
-         gelar_belakang",
-    ),
-    (
-        "riwayat_diklat",
-        "id, pegawai_id, nama, penyelenggara, jumlah_jam, tanggal_mulai, tanggal_selesai, \
-         nomor_sertifikat",
-    ),
-    (
-        "riwayat_skp",
-        "id, pegawai_id, tahun, hasil_kerja, perilaku_kerja, predikat, penilai_nama, penilai_nip",
-    ),
-    (
-        "riwayat_penghargaan",
-        "id, pegawai_id, nama, sk_nomor, sk_tanggal, tahun",
-    ),
-    (
-        "riwayat_keluarga",
-        "id, pegawai_id, anggota, nama, nik, tempat_lahir, tanggal_lahir, jenis_kelamin, \
-         masih_hidup, akta_nikah_nomor, akta_nikah_tanggal, akta_cerai_nomor, akta_cerai_tanggal, \
-         status_anak, pasangan_id",
-    ),
-    (
-        "riwayat_pmk",
-        "id, pegawai_id, pemberi_kerja, tanggal_mulai, tanggal_selesai, sk_nomor, sk_tanggal, \
-         pertek_bkn_nomor, pertek_bkn_tanggal, masa_kerja_tahun, masa_kerja_bulan",
-    ),
-    (
-        "riwayat_pindah_instansi",
-        "id, pegawai_id, instansi_asal_id, instansi_tujuan_id, sk_nomor, sk_tanggal, tmt",
-    ),
-    (
-        "riwayat_cltn",
-        "id, pegawai_id, sk_nomor, sk_tanggal, tanggal_mulai, tanggal_selesai, \
-         tanggal_aktif_kembali, sk_aktif_kembali_nomor, sk_aktif_kembali_tanggal",
-    ),
-    (
-        "riwayat_organisasi",
-        "id, pegawai_id, nama_organisasi, jabatan, tanggal_mulai, tanggal_selesai",
-    ),
-];
+pub fn tables() -> [(&'static str, String); TABLE_COUNT] {
+    std::array::from_fn(|i| match i {
+        0 => ("pegawai", PEGAWAI_COLUMNS.to_owned()),
+        i => (TABLES[i - 1].name, TABLES[i - 1].column_names().join(", ")),
+    })
+}
+
+/// The history tables whose rows have ids of their own (every one but CPNS/PNS).
+pub fn tables_with_id() -> impl Iterator<Item = &'static str> {
+    TABLES.iter().filter(|t| t.key == Key::Id).map(|t| t.name)
+}
 
 /// One COPY text row being written.
 struct Row<'a> {
@@ -168,12 +125,6 @@ impl<'a> Row<'a> {
         }
     }
 
-    /// An SK as two columns, number and date.
-    fn sk(&mut self, sk: Option<&Sk>) -> &mut Self {
-        self.opt_text(sk.map(|s| s.nomor.as_str()));
-        self.opt_date(sk.map(|s| s.tanggal))
-    }
-
     /// A `text[]` literal with every element quoted.
     fn text_array(&mut self, items: &[String]) -> &mut Self {
         let mut literal = String::from("{");
@@ -192,6 +143,23 @@ impl<'a> Row<'a> {
         }
         literal.push('}');
         self.text(&literal)
+    }
+
+    /// A column's value as the record's JSON has it; ids of this table's rows are
+    /// local to the employee and move by `base`.
+    fn value(&mut self, value: &Value, sql: Sql, base: i64) -> &mut Self {
+        match (value, sql) {
+            (Value::Null, _) => self.null(),
+            (Value::Number(n), Sql::RowId) => self.int(base + n.as_i64().unwrap_or_default()),
+            (Value::Number(n), _) => {
+                self.sep();
+                let _ = write!(self.buf, "{n}");
+                self
+            }
+            (Value::Bool(b), _) => self.bool(*b),
+            (Value::String(s), _) => self.text(s),
+            (other, _) => self.text(&other.to_string()),
+        }
     }
 
     fn end(&mut self) {
@@ -219,20 +187,28 @@ fn escape_into(buf: &mut Vec<u8>, s: &str) {
     }
 }
 
-/// The COPY data of a chunk: one buffer per table of `TABLES`.
-#[derive(Default)]
+/// The COPY data of a chunk: one buffer per table of `tables()`.
 pub struct Batch {
-    pub buffers: [Vec<u8>; 13],
-    pub rows: [u64; 13],
+    pub buffers: [Vec<u8>; TABLE_COUNT],
+    pub rows: [u64; TABLE_COUNT],
+}
+
+impl Default for Batch {
+    fn default() -> Self {
+        Self {
+            buffers: std::array::from_fn(|_| Vec::new()),
+            rows: [0; TABLE_COUNT],
+        }
+    }
 }
 
 impl Batch {
     pub fn with_capacity(employees: usize) -> Self {
         let mut b = Self::default();
-        // Rough bytes per employee per table, so buffers rarely grow.
-        let sizes = [420, 150, 500, 450, 350, 300, 180, 30, 600, 10, 5, 5, 20];
-        for (buf, size) in b.buffers.iter_mut().zip(sizes) {
-            buf.reserve(employees * size);
+        // Rough bytes per employee: the employee's row, then a few rows per history.
+        b.buffers[0].reserve(employees * 420);
+        for (buf, t) in b.buffers[1..].iter_mut().zip(&TABLES) {
+            buf.reserve(employees * 40 * t.columns.len());
         }
         b
     }
@@ -249,9 +225,7 @@ impl Batch {
             riwayat_base + local
         };
         let d = &p.personal;
-        let [b_peg, b_cpns, b_pangkat, b_jab, b_pend, b_diklat, b_skp, b_pengh, b_kel, b_pmk, b_pindah, b_cltn, b_org] =
-            &mut self.buffers;
-        Row::new(b_peg)
+        Row::new(&mut self.buffers[0])
             .int(pegawai_id)
             .text(d.jenis_pegawai.code())
             .opt_text(d.nomor_induk.as_str())
@@ -279,186 +253,22 @@ impl Batch {
             .text(&d.jabatan)
             .end();
         self.rows[0] += 1;
-        if let Some(c) = &p.cpns_pns {
-            Row::new(b_cpns)
-                .int(pegawai_id)
-                .sk(Some(&c.sk_cpns))
-                .date(c.tmt_cpns)
-                .sk(c.sk_pns.as_ref())
-                .opt_date(c.tmt_pns)
-                .sk(c.sttpl.as_ref())
-                .sk(c.spmt.as_ref())
-                .end();
-            self.rows[1] += 1;
-        }
-        for r in &p.pangkat {
-            Row::new(b_pangkat)
-                .int(id(r.id))
-                .int(pegawai_id)
-                .text(r.golongan.code())
-                .text(r.jenis_kp.code())
-                .sk(Some(&r.sk))
-                .date(r.tmt)
-                .sk(r.persetujuan_bkn.as_ref())
-                .int(i64::from(r.masa_kerja.years()))
-                .int(i64::from(r.masa_kerja.months()))
-                .end();
-        }
-        self.rows[2] += p.pangkat.len() as u64;
-        for r in &p.jabatan {
-            Row::new(b_jab)
-                .int(id(r.id))
-                .int(pegawai_id)
-                .text(r.jenis.code())
-                .text(&r.unit_kerja)
-                .text(&r.jabatan)
-                .opt_text(r.eselon.map(|e| e.code()))
-                .sk(Some(&r.sk))
-                .date(r.tmt)
-                .opt_date(r.tanggal_pelantikan)
-                .end();
-        }
-        self.rows[3] += p.jabatan.len() as u64;
-        for r in &p.pendidikan {
-            Row::new(b_pend)
-                .int(id(r.id))
-                .int(pegawai_id)
-                .text(r.tingkat.code())
-                .opt_text(r.major.as_deref())
-                .text(&r.school)
-                .date(r.graduation_date)
-                .opt_text(r.certificate_number.as_deref())
-                .opt_text(r.front_title.as_deref())
-                .opt_text(r.back_title.as_deref())
-                .end();
-        }
-        self.rows[4] += p.pendidikan.len() as u64;
-        for r in &p.diklat {
-            Row::new(b_diklat)
-                .int(id(r.id))
-                .int(pegawai_id)
-                .text(&r.name)
-                .text(&r.organiser)
-                .opt_int(r.hours.map(i64::from))
-                .date(r.start)
-                .date(r.end)
-                .opt_text(r.certificate_number.as_deref())
-                .end();
-        }
-        self.rows[5] += p.diklat.len() as u64;
-        for r in &p.skp {
-            Row::new(b_skp)
-                .int(id(r.id))
-                .int(pegawai_id)
-                .int(i64::from(r.year))
-                .text(r.hasil_kerja.code())
-                .text(r.perilaku_kerja.code())
-                .text(r.predikat.code())
-                .text(&r.appraiser_name)
-                .opt_text(r.appraiser_nip.as_ref().map(|n| n.as_str()))
-                .end();
-        }
-        self.rows[6] += p.skp.len() as u64;
-        for r in &p.penghargaan {
-            Row::new(b_pengh)
-                .int(id(r.id))
-                .int(pegawai_id)
-                .text(&r.name)
-                .sk(Some(&r.sk))
-                .int(i64::from(r.year))
-                .end();
-        }
-        self.rows[7] += p.penghargaan.len() as u64;
-        for member in &p.keluarga {
-            let who = member.identitas();
-            let mut row = Row::new(b_kel);
-            row.int(id(member.id()))
-                .int(pegawai_id)
-                .text(match member {
-                    AnggotaKeluarga::Pasangan(_) => "pasangan",
-                    AnggotaKeluarga::Anak(_) => "anak",
-                    AnggotaKeluarga::OrangTua(_) => "orang_tua",
-                })
-                .text(&who.name)
-                .opt_text(who.nik.as_ref().map(|n| n.as_str()))
-                .opt_text(who.birth_place.as_deref())
-                .opt_date(who.birth_date)
-                .text(who.gender.code())
-                .bool(who.alive);
-            match member {
-                AnggotaKeluarga::Pasangan(s) => {
-                    let nikah = s.akta_nikah.as_ref();
-                    let cerai = s.akta_cerai.as_ref();
-                    row.opt_text(nikah.map(|a| a.nomor.as_str()))
-                        .opt_date(nikah.map(|a| a.tanggal))
-                        .opt_text(cerai.map(|a| a.nomor.as_str()))
-                        .opt_date(cerai.map(|a| a.tanggal))
-                        .null()
-                        .null();
+        for (i, t) in TABLES.iter().enumerate() {
+            let buffer = &mut self.buffers[i + 1];
+            for record in records_of(p, t.riwayat) {
+                let json = serde_json::to_value(&record).unwrap_or_default();
+                let data = &json["data"];
+                let mut row = Row::new(buffer);
+                if t.key == Key::Id {
+                    row.int(id(data["id"].as_i64().unwrap_or_default()));
                 }
-                AnggotaKeluarga::Anak(a) => {
-                    row.null().null().null().null();
-                    row.text(match a.status {
-                        app::domain::riwayat::StatusAnak::Kandung => "kandung",
-                        app::domain::riwayat::StatusAnak::Tiri => "tiri",
-                        app::domain::riwayat::StatusAnak::Angkat => "angkat",
-                    })
-                    .opt_int(a.pasangan_id.map(id));
+                row.int(pegawai_id);
+                for (column, value) in t.values(data) {
+                    row.value(value, column.sql, riwayat_base);
                 }
-                AnggotaKeluarga::OrangTua(_) => {
-                    row.null().null().null().null().null().null();
-                }
+                row.end();
+                self.rows[i + 1] += 1;
             }
-            row.end();
         }
-        self.rows[8] += p.keluarga.len() as u64;
-        for r in &p.peninjauan_masa_kerja {
-            Row::new(b_pmk)
-                .int(id(r.id))
-                .int(pegawai_id)
-                .text(&r.employer)
-                .date(r.start)
-                .date(r.end)
-                .sk(Some(&r.sk))
-                .sk(r.persetujuan_bkn.as_ref())
-                .int(i64::from(r.masa_kerja.years()))
-                .int(i64::from(r.masa_kerja.months()))
-                .end();
-        }
-        self.rows[9] += p.peninjauan_masa_kerja.len() as u64;
-        for r in &p.pindah_instansi {
-            Row::new(b_pindah)
-                .int(id(r.id))
-                .int(pegawai_id)
-                .int(r.from_instansi_id)
-                .int(r.to_instansi_id)
-                .sk(Some(&r.sk))
-                .date(r.tmt)
-                .end();
-        }
-        self.rows[10] += p.pindah_instansi.len() as u64;
-        for r in &p.cltn {
-            Row::new(b_cltn)
-                .int(id(r.id))
-                .int(pegawai_id)
-                .sk(Some(&r.sk))
-                .date(r.start)
-                .date(r.end)
-                .opt_date(r.active_again)
-                .sk(r.sk_active_again.as_ref())
-                .end();
-        }
-        self.rows[11] += p.cltn.len() as u64;
-        for r in &p.organisasi {
-            Row::new(b_org)
-                .int(id(r.id))
-                .int(pegawai_id)
-                .text(&r.name)
-                .text(&r.role)
-                .date(r.start)
-                .opt_date(r.end)
-                .end();
-        }
-        self.rows[12] += p.organisasi.len() as u64;
     }
 }

@@ -724,7 +724,7 @@ pub async fn load_demo_if_empty(pool: &PgPool) -> anyhow::Result<bool> {
     }
     copy_batch(&mut tx, &batch).await?;
     demo_accounts(&mut tx).await?;
-    for table in super::load::RIWAYAT_WITH_ID.iter().chain(&["pegawai"]) {
+    for table in super::copy::tables_with_id().chain(["pegawai"]) {
         sqlx::query(&format!(
             "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} HAVING max(id) IS NOT NULL"
         ))

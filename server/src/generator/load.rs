@@ -36,7 +36,7 @@ use anyhow::{bail, Context};
 use sqlx::{Connection, PgConnection, PgPool};
 use tokio::sync::{mpsc, Mutex};
 
-use super::copy::{Batch, RIWAYAT_SLOTS, TABLES};
+use super::copy::{tables, tables_with_id, Batch, RIWAYAT_SLOTS, TABLE_COUNT};
 use super::person::Generator;
 use super::reference::Reference;
 
@@ -72,7 +72,7 @@ impl Default for LoadOptions {
 
 #[derive(Clone, Debug, Default)]
 pub struct LoadReport {
-    /// Rows written per table, in `TABLES` order.
+    /// Rows written per table, in `tables()` order.
     pub rows: Vec<(&'static str, u64)>,
     /// Generation index of the first employee (its id is this + 1).
     pub first_index: u64,
@@ -80,20 +80,6 @@ pub struct LoadReport {
     /// Recreating indexes and foreign keys (bulk mode), sequences, ANALYZE.
     pub finish_time: Duration,
 }
-
-pub(crate) const RIWAYAT_WITH_ID: [&str; 11] = [
-    "riwayat_pangkat",
-    "riwayat_jabatan",
-    "riwayat_pendidikan",
-    "riwayat_diklat",
-    "riwayat_skp",
-    "riwayat_penghargaan",
-    "riwayat_keluarga",
-    "riwayat_pmk",
-    "riwayat_pindah_instansi",
-    "riwayat_cltn",
-    "riwayat_organisasi",
-];
 
 /// Generates and loads `options.employees` employees after those already present.
 pub async fn load(pool: &PgPool, options: &LoadOptions) -> anyhow::Result<LoadReport> {
@@ -109,7 +95,7 @@ pub async fn load(pool: &PgPool, options: &LoadOptions) -> anyhow::Result<LoadRe
         .await?;
     let first_index = max_id.unwrap_or(0) as u64;
     let mut riwayat_start = 0i64;
-    for table in RIWAYAT_WITH_ID {
+    for table in tables_with_id() {
         let (m,): (Option<i64>,) = sqlx::query_as(&format!("SELECT max(id) FROM {table}"))
             .fetch_one(pool)
             .await?;
@@ -162,7 +148,7 @@ pub async fn load(pool: &PgPool, options: &LoadOptions) -> anyhow::Result<LoadRe
 
     let rx = Arc::new(Mutex::new(rx));
     let done = Arc::new(AtomicU64::new(0));
-    let totals = Arc::new(std::sync::Mutex::new([0u64; 13]));
+    let totals = Arc::new(std::sync::Mutex::new([0u64; TABLE_COUNT]));
     let mut writers = tokio::task::JoinSet::new();
     for _ in 0..options.writers.max(1) {
         let rx = Arc::clone(&rx);
@@ -215,7 +201,7 @@ pub async fn load(pool: &PgPool, options: &LoadOptions) -> anyhow::Result<LoadRe
     if let Some(e) = failure {
         return Err(e.context("loading a chunk failed; earlier chunks stay committed"));
     }
-    for table in RIWAYAT_WITH_ID.iter().chain(&["pegawai"]) {
+    for table in tables_with_id().chain(["pegawai"]) {
         sqlx::query(&format!(
             "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} HAVING max(id) IS NOT NULL"
         ))
@@ -223,14 +209,14 @@ pub async fn load(pool: &PgPool, options: &LoadOptions) -> anyhow::Result<LoadRe
         .await?;
     }
     sqlx::query("ANALYZE pegawai").execute(pool).await?;
-    for (table, _) in &TABLES[1..] {
+    for (table, _) in &tables()[1..] {
         sqlx::query(&format!("ANALYZE {table}"))
             .execute(pool)
             .await?;
     }
     let totals = *totals.lock().expect("not poisoned");
     Ok(LoadReport {
-        rows: TABLES.iter().map(|(t, _)| *t).zip(totals).collect(),
+        rows: tables().iter().map(|(t, _)| *t).zip(totals).collect(),
         first_index,
         load_time,
         finish_time: finish_started.elapsed(),
@@ -251,7 +237,7 @@ async fn write_chunk(conn: &mut PgConnection, batch: &Batch) -> anyhow::Result<(
 
 /// Every table's COPY of a batch, on a connection already in a transaction.
 pub(crate) async fn copy_batch(conn: &mut PgConnection, batch: &Batch) -> anyhow::Result<()> {
-    for ((table, columns), buffer) in TABLES.iter().zip(&batch.buffers) {
+    for ((table, columns), buffer) in tables().iter().zip(&batch.buffers) {
         if buffer.is_empty() {
             continue;
         }
@@ -269,9 +255,7 @@ pub(crate) async fn copy_batch(conn: &mut PgConnection, batch: &Batch) -> anyhow
 }
 
 async fn drop_for_bulk(pool: &PgPool) -> anyhow::Result<()> {
-    let mut tables: Vec<String> = RIWAYAT_WITH_ID.iter().map(|t| t.to_string()).collect();
-    tables.push("riwayat_cpns_pns".into());
-    tables.push("pegawai".into());
+    let tables: Vec<String> = tables().iter().map(|(t, _)| (*t).to_owned()).collect();
     let mut tx = pool.begin().await?;
     sqlx::query(
         "CREATE TABLE IF NOT EXISTS generator_bulk_pending (

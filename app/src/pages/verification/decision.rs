@@ -135,7 +135,7 @@ fn CaseView(
                 </button>
             </Show>
             <div class="side-by-side">
-                <CompareTable rows lang />
+                <CompareTable rows riwayat lang />
                 <div class="document">
                     <iframe src=document.clone() title="Dokumen pendukung" data-testid="document"></iframe>
                     <p><a href=document target="_blank" rel="noopener">
@@ -239,6 +239,7 @@ fn DecisionForm(
     let reason = RwSignal::new(String::new());
     let local = RwSignal::new(None::<String>);
     let correcting = RwSignal::new(false);
+    let riwayat = proposed.riwayat();
     let fields = fields_of(&proposed);
     let inputs: Vec<RwSignal<String>> = fields
         .iter()
@@ -314,7 +315,7 @@ fn DecisionForm(
                 <tr data-field=path.clone() class=move || if value.get().trim() != original { "changed" } else { "" }>
                     <th scope="row"><label for=input_id.clone()>{
                         let path = path.clone();
-                        move || crate::proposal::labels::field_label(&path, lang.get())
+                        move || crate::proposal::labels::field_label(riwayat, &path, lang.get())
                     }</label></th>
                     <td>
                         <input id=input_id type="text" prop:value=move || value.get()
