@@ -2,7 +2,7 @@
 //! becomes when a proposal is applied. Derived from the history's one description
 //! (`domain::riwayat::table`), the same one the profile store reads rows with; the
 //! round trip through the database, and the description against the migrated
-//! schema, are tested for every described history (`server/tests`).
+//! schema, are tested for every described history (`server/tests/api/history_tables.rs`).
 
 use serde_json::{Map, Value};
 

@@ -86,13 +86,6 @@ impl<'a> Row<'a> {
         self
     }
 
-    fn opt_int(&mut self, n: Option<i64>) -> &mut Self {
-        match n {
-            Some(n) => self.int(n),
-            None => self.null(),
-        }
-    }
-
     fn bool(&mut self, b: bool) -> &mut Self {
         self.sep();
         self.buf.push(if b { b't' } else { b'f' });
@@ -116,13 +109,6 @@ impl<'a> Row<'a> {
         ];
         self.buf.extend_from_slice(&digits);
         self
-    }
-
-    fn opt_date(&mut self, d: Option<Date>) -> &mut Self {
-        match d {
-            Some(d) => self.date(d),
-            None => self.null(),
-        }
     }
 
     /// A `text[]` literal with every element quoted.

@@ -10,6 +10,7 @@ mod authorization;
 mod confirmation;
 mod documents;
 mod generator;
+mod history_tables;
 mod live_events;
 mod profile;
 mod proposals;

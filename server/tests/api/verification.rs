@@ -7,14 +7,11 @@
 //! tampering breaks it.
 
 use app::domain::reference::{GolonganPns, JenisDokumen};
-use app::profile::store::profil_by_nomor_induk;
 use app::proposal::change::ProposedRecord;
 use reqwest::StatusCode;
-use server::generator::demo::{
-    load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_EMAIL, DEMO_PNS_NIP, DEMO_PPPK_NIP,
-};
+use server::generator::demo::{DEMO_PASSWORD, DEMO_PNS_EMAIL, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
-use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
+use time::{format_description::well_known::Rfc3339, OffsetDateTime};
 
 use crate::support::db::{audit_count, database_url};
 use crate::support::http::{read_until, text};
@@ -639,113 +636,6 @@ async fn the_queue_pages_oldest_first_without_gaps_and_filters(pool: PgPool) {
     assert_eq!(total, 120);
     let oldest = OffsetDateTime::parse(sla[0]["oldest"].as_str().unwrap(), &Rfc3339).unwrap();
     assert_eq!(oldest, since[0]);
-}
-
-/// Every record of every history of Rina's (who has them all) written through the
-/// master write as a new record comes back equal but for its id, and rewritten in
-/// place comes back unchanged: no column is left behind or lost.
-#[sqlx::test(migrations = "../migrations")]
-async fn every_history_survives_the_master_write(pool: PgPool) {
-    use app::domain::reference::Riwayat;
-    use app::proposal::change::records_of;
-    use app::verification::{master, store};
-
-    load_demo_if_empty(&pool).await.unwrap();
-    let profil = profil_by_nomor_induk(&pool, DEMO_PNS_NIP)
-        .await
-        .unwrap()
-        .unwrap();
-    let pegawai_id: i64 = sqlx::query_scalar("SELECT id FROM pegawai WHERE nomor_induk = $1")
-        .bind(DEMO_PNS_NIP)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    let usulan_id: i64 = sqlx::query_scalar(
-        "WITH d AS (INSERT INTO dokumen (pemilik_id, sha256, jenis, ukuran, nama)
-                    VALUES ($1, sha256('x'), 'pdf', 1, 'x.pdf') RETURNING id)
-         INSERT INTO usulan (pegawai_id, riwayat, baru, nilai_baru, dokumen_id, jenis_dokumen,
-                             rantai, status, kunci_idempoten)
-         SELECT $1, 'diklat', true, '{}', d.id, 'sertifikat', '{2}', 'diterapkan', gen_random_uuid()
-           FROM d RETURNING id",
-    )
-    .bind(pegawai_id)
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-
-    let mut tx = pool.begin().await.unwrap();
-    let mut added = Vec::new();
-    for riwayat in Riwayat::all() {
-        let records = records_of(&profil.pegawai, *riwayat);
-        assert!(!records.is_empty(), "the demo has a {riwayat:?} record");
-        for record in &records {
-            let in_place = store::write_master(
-                &mut tx,
-                *riwayat,
-                pegawai_id,
-                record.id(),
-                &master::columns(record),
-                usulan_id,
-            )
-            .await
-            .unwrap();
-            assert_eq!(in_place, record.id());
-            if *riwayat != Riwayat::CpnsPns {
-                // One SKP per year and one rank per TMT: the copy moves aside.
-                let mut record = record.clone();
-                match &mut record {
-                    ProposedRecord::Skp(r) => r.year -= 30,
-                    ProposedRecord::Pangkat(r) => r.tmt -= Duration::days(3),
-                    _ => {}
-                }
-                let record = &record;
-                let new_id = store::write_master(
-                    &mut tx,
-                    *riwayat,
-                    pegawai_id,
-                    None,
-                    &master::columns(record),
-                    usulan_id,
-                )
-                .await
-                .unwrap()
-                .unwrap();
-                added.push((*riwayat, record.clone(), new_id));
-            }
-        }
-    }
-    tx.commit().await.unwrap();
-
-    let after = profil_by_nomor_induk(&pool, DEMO_PNS_NIP)
-        .await
-        .unwrap()
-        .unwrap();
-    for riwayat in Riwayat::all() {
-        let now = records_of(&after.pegawai, *riwayat);
-        for record in records_of(&profil.pegawai, *riwayat) {
-            assert!(
-                now.contains(&record),
-                "{riwayat:?} unchanged in place: {record:?}"
-            );
-        }
-    }
-    for (riwayat, record, new_id) in added {
-        let copy = records_of(&after.pegawai, riwayat)
-            .into_iter()
-            .find(|r| r.id() == Some(new_id))
-            .unwrap_or_else(|| panic!("{riwayat:?} copy {new_id} is there"));
-        let strip = |r: &ProposedRecord| {
-            let mut v = serde_json::to_value(r).unwrap();
-            v["data"].as_object_mut().unwrap().remove("id");
-            v
-        };
-        assert_eq!(strip(&copy), strip(&record), "{riwayat:?} copied whole");
-    }
-    let versions: i64 = sqlx::query_scalar("SELECT count(*) FROM riwayat_versi")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    assert!(versions > 12);
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -4,7 +4,8 @@
 //! the profile read (`profile::store`), the write to the master record and its
 //! kept version (`verification::master`, `riwayat_tulis`), the generator's COPY
 //! rows, the form's and compare tables' labels (`proposal::labels`); a test
-//! compares it with the migrated schema (`server/tests`), so the two cannot drift.
+//! compares it with the migrated schema (`server/tests/api/history_tables.rs`), so
+//! the two cannot drift.
 //!
 //! A column maps to a **path** in the record's JSON (`sk.nomor`, `masa_kerja.years`),
 //! which is the shape records are kept in (`usulan.nilai_*`, `riwayat_versi`,
