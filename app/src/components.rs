@@ -1,4 +1,7 @@
+pub mod compare_table;
 pub mod form;
 pub mod language_switch;
 pub mod layout;
+pub mod live_events;
+pub mod record_editor;
 pub mod session;

@@ -5,12 +5,13 @@
 use leptos::prelude::*;
 
 use crate::components::form::FormError;
+use crate::components::live_events::follow_own_proposals;
 use crate::components::session::{lang_of, use_session, SignInTo};
 use crate::domain::localized::Lang;
 use crate::i18n::use_i18n;
 use crate::notification::api::{notifikasi, TandaiNotifikasiDibaca};
 use crate::notification::{headline, Notification};
-use crate::pages::proposals::{event_label, follow_live_events};
+use crate::proposal::labels::event_label;
 use crate::proposal::period::in_wib;
 
 #[component]
@@ -31,7 +32,7 @@ pub fn NotificationsPage() -> impl IntoView {
         }
     });
     let error = Signal::derive(move || mark.value().get().and_then(Result::err));
-    follow_live_events(live);
+    follow_own_proposals(live);
     // A decision arriving while the page is open counts in the header at once.
     Effect::new(move |before: Option<u32>| {
         let now = live.get();

@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::compare_table::{compare_rows, CompareTable};
 use crate::components::session::{lang_of, SignInTo};
 use crate::domain::localized::Lang;
 use crate::i18n::use_i18n;
-use crate::pages::proposals::{compare_rows, level_label, CompareTable};
 use crate::proposal::api::usulan_saya;
+use crate::proposal::labels::level_label;
 use crate::proposal::period::in_wib;
 use crate::proposal::submission::ProposalView;
 

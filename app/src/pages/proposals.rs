@@ -5,104 +5,19 @@
 
 use leptos::prelude::*;
 
+use crate::components::compare_table::{compare_rows, CompareTable};
 use crate::components::form::FormError;
+use crate::components::live_events::follow_own_proposals;
 use crate::components::session::{lang_of, SignInTo};
 use crate::domain::localized::Lang;
 use crate::domain::localized::Localized;
 use crate::domain::reference::Riwayat;
 use crate::i18n::use_i18n;
 use crate::proposal::api::{periode_saya, usulan_saya, TarikUsulan};
-use crate::proposal::change::ProposedRecord;
-use crate::proposal::lifecycle::{Level, Status};
+use crate::proposal::labels::{event_label, level_label, status_label};
+use crate::proposal::lifecycle::Status;
 use crate::proposal::period::in_wib;
-use crate::proposal::submission::{EventKind, ProposalView};
-
-pub fn status_label(status: Status, chain_level: Option<Level>, lang: Lang) -> String {
-    match status {
-        Status::Pending { .. } => match chain_level {
-            Some(level) => format!(
-                "{} {}",
-                lang.pick("Menunggu verifikasi", "Awaiting verification by"),
-                level_label(level, lang)
-            ),
-            None => lang.pick("Diajukan", "Submitted").to_owned(),
-        },
-        Status::Returned { .. } => lang
-            .pick("Dikembalikan untuk diperbaiki", "Returned for correction")
-            .to_owned(),
-        Status::Applied => lang
-            .pick("Disetujui dan diterapkan", "Approved and applied")
-            .to_owned(),
-        Status::Rejected => lang.pick("Ditolak", "Rejected").to_owned(),
-        Status::Withdrawn => lang.pick("Ditarik", "Withdrawn").to_owned(),
-    }
-}
-
-pub fn level_label(level: Level, lang: Lang) -> &'static str {
-    match level {
-        Level::UnitKerja => lang.pick("unit kerja", "the work unit"),
-        Level::Instansi => lang.pick("instansi", "the agency"),
-        Level::Kanreg => lang.pick("Kantor Regional BKN", "the BKN regional office"),
-        Level::Pusat => lang.pick("BKN Pusat", "BKN headquarters"),
-    }
-}
-
-pub fn event_label(kind: EventKind, lang: Lang) -> &'static str {
-    match kind {
-        EventKind::Submitted => lang.pick("Diajukan", "Submitted"),
-        EventKind::Approved => lang.pick("Disetujui", "Approved"),
-        EventKind::Returned => lang.pick("Dikembalikan", "Returned"),
-        EventKind::Resubmitted => lang.pick("Diajukan ulang", "Resubmitted"),
-        EventKind::Applied => lang.pick("Diterapkan ke data", "Applied to the record"),
-        EventKind::Rejected => lang.pick("Ditolak", "Rejected"),
-        EventKind::Withdrawn => lang.pick("Ditarik", "Withdrawn"),
-    }
-}
-
-/// A record's fields as `path → value` text, in a stable order.
-fn fields(record: Option<&ProposedRecord>) -> Vec<(String, String)> {
-    fn walk(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, inner) in map {
-                    let path = if prefix.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{prefix}.{key}")
-                    };
-                    walk(&path, inner, out);
-                }
-            }
-            serde_json::Value::Null => out.push((prefix.to_owned(), "—".to_owned())),
-            serde_json::Value::String(s) => out.push((prefix.to_owned(), s.clone())),
-            other => out.push((prefix.to_owned(), other.to_string())),
-        }
-    }
-    let mut out = Vec::new();
-    if let Some(record) = record {
-        let json = serde_json::to_value(record).unwrap_or_default();
-        walk("", &json["data"], &mut out);
-    }
-    out.retain(|(path, _)| path != "id");
-    out
-}
-
-/// Each field of a proposal as `(path, current, proposed, changed)`.
-pub fn compare_rows(proposal: &ProposalView) -> Vec<(String, String, String, bool)> {
-    let before = fields(proposal.before.as_ref());
-    fields(Some(&proposal.after))
-        .into_iter()
-        .map(|(path, new)| {
-            let old = before
-                .iter()
-                .find(|(p, _)| *p == path)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_else(|| "—".to_owned());
-            let changed = old != new;
-            (path, old, new, changed)
-        })
-        .collect()
-}
+use crate::proposal::submission::ProposalView;
 
 #[component]
 pub fn ProposalsPage() -> impl IntoView {
@@ -117,7 +32,7 @@ pub fn ProposalsPage() -> impl IntoView {
     );
     let period = Resource::new(|| (), |_| periode_saya());
     let error = Signal::derive(move || withdraw.value().get().and_then(Result::err));
-    follow_live_events(live);
+    follow_own_proposals(live);
 
     view! {
         <section class="proposals" data-testid="proposals-page">
@@ -175,41 +90,6 @@ pub fn ProposalsPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
-    }
-}
-
-/// A proposal's fields: the current value beside the proposed one, changes marked.
-#[component]
-pub fn CompareTable(
-    rows: Vec<(String, String, String, bool)>,
-    riwayat: Riwayat,
-    lang: Signal<Lang>,
-) -> impl IntoView {
-    view! {
-        <table class="compare">
-            <thead>
-                <tr>
-                    <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
-                    <th scope="col">{move || lang.get().pick("Saat ini", "Current")}</th>
-                    <th scope="col">{move || lang.get().pick("Diusulkan", "Proposed")}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {rows
-                    .into_iter()
-                    .map(|(path, old, new, changed)| {
-                        let field = path.clone();
-                        view! {
-                            <tr class=if changed { "changed" } else { "" } data-field=field>
-                                <th scope="row">{move || crate::proposal::labels::field_label(riwayat, &path, lang.get())}</th>
-                                <td class="old">{old}</td>
-                                <td class="new">{new}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
     }
 }
 
@@ -287,34 +167,4 @@ fn ProposalCard(
         </article>
     }
     .into_any()
-}
-
-/// Listens for this employee's new timeline steps (the browser reconnects by itself
-/// and resumes from the last event id); each one, and each (re)connection, bumps `live`.
-pub fn follow_live_events(live: RwSignal<u32>) {
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |started: Option<()>| {
-        use send_wrapper::SendWrapper;
-        use wasm_bindgen::{closure::Closure, JsCast};
-        if started.is_some() {
-            return;
-        }
-        let Ok(source) = web_sys::EventSource::new("/api/usulan/peristiwa") else {
-            return;
-        };
-        let on_step = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            live.update(|n| *n = n.wrapping_add(1));
-        });
-        let _ = source.add_event_listener_with_callback("usulan", on_step.as_ref().unchecked_ref());
-        // Steps taken between the list's read and the stream's (re)connection would
-        // never arrive as events: re-read the list whenever the stream opens.
-        let _ = source.add_event_listener_with_callback("open", on_step.as_ref().unchecked_ref());
-        let held = SendWrapper::new((source, on_step));
-        on_cleanup(move || {
-            let (source, _callback) = held.take();
-            source.close();
-        });
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = live;
 }

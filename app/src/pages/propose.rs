@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::auth::error::AuthError;
+use crate::components::record_editor::{record_rows, Editor};
 use crate::components::session::{lang_of, SignInTo};
 use crate::document::kind::{classify, DocumentProblem, Wanted};
 use crate::domain::localized::{Lang, Localized};
@@ -15,8 +16,7 @@ use crate::domain::reference::JenisDokumen;
 use crate::i18n::use_i18n;
 use crate::proposal::api::{ajukan_ulang_usulan, ajukan_usulan, bahan_usulan};
 use crate::proposal::change::{prepare, ChangeProblem, Target};
-use crate::proposal::form::{compose, fields_of, FormField, ProposalForm, Shape};
-use crate::proposal::labels::field_label;
+use crate::proposal::form::{compose, fields_of, FormField, ProposalForm};
 use crate::proposal::submission::{IdempotencyKey, Resubmission, Submission};
 
 mod draft;
@@ -297,54 +297,14 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
         });
     };
 
-    let rows = fields
-        .into_iter()
-        .zip(inputs)
-        .map(|(field, value)| {
-            let path = field.path.clone();
-            let current = field.current.clone();
-            let input_id = format!("usulan-{}", path.replace('.', "-"));
-            let changed = {
-                let current = current.clone();
-                move || value.get().trim() != current
-            };
-            let messages = {
-                let path = path.clone();
-                move || field_messages(path.clone())
-            };
-            let has_messages = {
-                let messages = messages.clone();
-                move || !messages().is_empty()
-            };
-            let kind = match field.shape {
-                Shape::Date => "date",
-                Shape::Number => "number",
-                _ => "text",
-            };
-            view! {
-                <tr class=move || if changed() { "changed" } else { "" } data-field=path.clone()>
-                    <th scope="row"><label for=input_id.clone()>{
-                        let path = path.clone();
-                        move || field_label(riwayat, &path, lang.get())
-                    }</label></th>
-                    <td class="old">{if current.is_empty() { "—".to_owned() } else { current.clone() }}</td>
-                    <td class="new">
-                        <input
-                            id=input_id
-                            type=kind
-                            prop:value=move || value.get()
-                            on:input=move |ev| value.set(event_target_value(&ev))
-                            aria-invalid=move || if has_messages() { "true" } else { "false" }
-                        />
-                        <ul class="field-errors" aria-live="polite">
-                            {move || messages().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                        </ul>
-                    </td>
-                </tr>
-            }
-            .into_any()
-        })
-        .collect_view();
+    let rows = record_rows(
+        Editor::Proposal,
+        riwayat,
+        fields,
+        inputs,
+        move |path: &str| field_messages(path.to_owned()),
+        lang,
+    );
 
     let document_section = view! {
             <label for="jenis-dokumen">

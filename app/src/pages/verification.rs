@@ -13,11 +13,12 @@ use time::macros::format_description;
 use time::Date;
 
 use crate::components::form::FormError;
+use crate::components::live_events::follow_queue;
 use crate::components::session::lang_of;
 use crate::domain::localized::Lang;
 use crate::domain::reference::Riwayat;
 use crate::i18n::use_i18n;
-use crate::pages::proposals::level_label;
+use crate::proposal::labels::level_label;
 use crate::proposal::period::in_wib;
 use crate::verification::api::{antrian_verifikasi, ringkasan_verifikasi, sla_verifikasi};
 use crate::verification::queue::{Inbox, QueueFilter, QueueItem};
@@ -292,34 +293,6 @@ fn QueueTable(items: Vec<QueueItem>, lang: Signal<Lang>) -> impl IntoView {
         </table>
     }
     .into_any()
-}
-
-/// Bumps `live` whenever the server says this verifier's queue changed (and at each
-/// (re)connection, which the browser makes by itself).
-pub(crate) fn follow_queue(live: RwSignal<u32>) {
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |started: Option<()>| {
-        use send_wrapper::SendWrapper;
-        use wasm_bindgen::{closure::Closure, JsCast};
-        if started.is_some() {
-            return;
-        }
-        let Ok(source) = web_sys::EventSource::new("/api/verifikasi/peristiwa") else {
-            return;
-        };
-        let on_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            live.update(|n| *n = n.wrapping_add(1));
-        });
-        let _ =
-            source.add_event_listener_with_callback("antrian", on_change.as_ref().unchecked_ref());
-        let held = SendWrapper::new((source, on_change));
-        on_cleanup(move || {
-            let (source, _callback) = held.take();
-            source.close();
-        });
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = live;
 }
 
 #[cfg(test)]

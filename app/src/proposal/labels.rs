@@ -1,11 +1,14 @@
-//! What a form field is called, for people: `persetujuan_bkn.tanggal` of a rank
-//! reads "Persetujuan teknis BKN · Tanggal". The record types name their fields for
-//! code; each history's description (`domain::riwayat::table`) names them for
-//! people, in both languages, beside the column that keeps them.
+//! What a proposal's parts are called, for people: its fields (`persetujuan_bkn.tanggal`
+//! of a rank reads "Persetujuan teknis BKN · Tanggal"), its status, the levels of its
+//! chain and the steps of its timeline. The record types name their fields for code;
+//! each history's description (`domain::riwayat::table`) names them for people, in
+//! both languages, beside the column that keeps them.
 
 use crate::domain::localized::Lang;
 use crate::domain::reference::Riwayat;
 use crate::domain::riwayat::table::table;
+use crate::proposal::lifecycle::{Level, Status};
+use crate::proposal::submission::EventKind;
 
 /// The field's name for people.
 pub fn field_label(riwayat: Riwayat, path: &str, lang: Lang) -> String {
@@ -24,6 +27,49 @@ pub fn field_label(riwayat: Riwayat, path: &str, lang: Lang) -> String {
             })
             .collect::<Vec<_>>()
             .join(" · "),
+    }
+}
+
+/// Where a proposal is, for its owner and its verifiers.
+pub fn status_label(status: Status, chain_level: Option<Level>, lang: Lang) -> String {
+    match status {
+        Status::Pending { .. } => match chain_level {
+            Some(level) => format!(
+                "{} {}",
+                lang.pick("Menunggu verifikasi", "Awaiting verification by"),
+                level_label(level, lang)
+            ),
+            None => lang.pick("Diajukan", "Submitted").to_owned(),
+        },
+        Status::Returned { .. } => lang
+            .pick("Dikembalikan untuk diperbaiki", "Returned for correction")
+            .to_owned(),
+        Status::Applied => lang
+            .pick("Disetujui dan diterapkan", "Approved and applied")
+            .to_owned(),
+        Status::Rejected => lang.pick("Ditolak", "Rejected").to_owned(),
+        Status::Withdrawn => lang.pick("Ditarik", "Withdrawn").to_owned(),
+    }
+}
+
+pub fn level_label(level: Level, lang: Lang) -> &'static str {
+    match level {
+        Level::UnitKerja => lang.pick("unit kerja", "the work unit"),
+        Level::Instansi => lang.pick("instansi", "the agency"),
+        Level::Kanreg => lang.pick("Kantor Regional BKN", "the BKN regional office"),
+        Level::Pusat => lang.pick("BKN Pusat", "BKN headquarters"),
+    }
+}
+
+pub fn event_label(kind: EventKind, lang: Lang) -> &'static str {
+    match kind {
+        EventKind::Submitted => lang.pick("Diajukan", "Submitted"),
+        EventKind::Approved => lang.pick("Disetujui", "Approved"),
+        EventKind::Returned => lang.pick("Dikembalikan", "Returned"),
+        EventKind::Resubmitted => lang.pick("Diajukan ulang", "Resubmitted"),
+        EventKind::Applied => lang.pick("Diterapkan ke data", "Applied to the record"),
+        EventKind::Rejected => lang.pick("Ditolak", "Rejected"),
+        EventKind::Withdrawn => lang.pick("Ditarik", "Withdrawn"),
     }
 }
 

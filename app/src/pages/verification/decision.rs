@@ -5,19 +5,21 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::components::compare_table::{compare_rows, CompareTable};
 use crate::components::form::FormError;
+use crate::components::record_editor::{record_rows, Editor};
 use crate::components::session::lang_of;
 use crate::domain::localized::Lang;
 use crate::i18n::use_i18n;
-use crate::pages::proposals::{compare_rows, event_label, level_label, status_label, CompareTable};
 use crate::proposal::change::ProposedRecord;
 use crate::proposal::form::{compose, fields_of, FormField};
+use crate::proposal::labels::{event_label, level_label, status_label};
 use crate::proposal::lifecycle::Status;
 use crate::proposal::period::in_wib;
 use crate::verification::api::{berkas_usulan, KlaimUsulan, PutuskanUsulan};
 use crate::verification::queue::{Case, Decision, Verdict};
 
-use super::follow_queue;
+use crate::components::live_events::follow_queue;
 
 #[component]
 pub fn DecisionPage() -> impl IntoView {
@@ -300,35 +302,14 @@ fn DecisionForm(
             Ok(_) => Vec::new(),
         }
     };
-    let rows = fields
-        .into_iter()
-        .zip(inputs)
-        .map(|(field, value)| {
-            let path = field.path.clone();
-            let input_id = format!("koreksi-{}", path.replace('.', "-"));
-            let original = field.current.clone();
-            let messages = {
-                let path = path.clone();
-                move || problems_at(&path)
-            };
-            view! {
-                <tr data-field=path.clone() class=move || if value.get().trim() != original { "changed" } else { "" }>
-                    <th scope="row"><label for=input_id.clone()>{
-                        let path = path.clone();
-                        move || crate::proposal::labels::field_label(riwayat, &path, lang.get())
-                    }</label></th>
-                    <td>
-                        <input id=input_id type="text" prop:value=move || value.get()
-                            on:input=move |ev| value.set(event_target_value(&ev)) />
-                        <ul class="field-errors" aria-live="polite">
-                            {move || messages().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                        </ul>
-                    </td>
-                </tr>
-            }
-            .into_any()
-        })
-        .collect_view();
+    let rows = record_rows(
+        Editor::Correction,
+        riwayat,
+        fields,
+        inputs,
+        problems_at,
+        lang,
+    );
     let correction = view! {
             <div hidden=move || !correcting.get() data-testid="correction">
                 <table class="compare">
