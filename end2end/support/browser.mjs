@@ -39,3 +39,25 @@ export async function openHydrated(context, base, path) {
   await hydrated(page);
   return page;
 }
+
+/**
+ * Signs in at `/masuk` of `base` in a new page of `context` with a NIP, NI PPPK or
+ * NIK and a password, and answers the page. With `toProfile` (the default) it waits
+ * until the profile opens, so a refused sign-in fails here with the page's message;
+ * without it the caller checks what the page says.
+ */
+export async function signIn(context, base, nomor, password, { toProfile = true } = {}) {
+  const page = await openHydrated(context, base, "/masuk");
+  await page.fill("#nomor", nomor);
+  await page.fill("#kata_sandi", password);
+  await page.click("button[type=submit]");
+  if (toProfile) {
+    try {
+      await page.waitForURL(/\/profil\//);
+    } catch (e) {
+      const said = await page.locator(".form-error, [role=alert]").allInnerTexts().catch(() => []);
+      throw new Error(`signing in as ${nomor} did not open the profile: ${said.join(" | ") || e.message}`);
+    }
+  }
+  return page;
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "../support/server.mjs";
-import { launch, hydrated } from "../support/browser.mjs";
+import { launch, hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
 import {
   DEMO_PPPK_NIP, DEMO_PPPK_EMAIL, DEMO_PPT_NIK, DEMO_PPT_EMAIL, DEMO_PASSWORD,
 } from "../support/demo.mjs";
@@ -22,13 +22,7 @@ after(async () => {
   await server?.drop();
 });
 
-async function open(context, path) {
-  const page = await context.newPage();
-  const response = await page.goto(server.base + path);
-  assert.equal(response.status(), 200, path);
-  await hydrated(page);
-  return page;
-}
+const open = (context, path) => openHydrated(context, server.base, path);
 
 /** The newest message in the development mailbox for `to`, as its link. */
 async function newestLink(context, to) {
@@ -49,13 +43,8 @@ async function requestToken(context, path, nomor, email) {
   return page;
 }
 
-async function signIn(context, nomor, password) {
-  const page = await open(context, "/masuk");
-  await page.fill("#nomor", nomor);
-  await page.fill("#kata_sandi", password);
-  await page.click("button[type=submit]");
-  return page;
-}
+const signIn = (context, nomor, password) =>
+  signInAt(context, server.base, nomor, password, { toProfile: false });
 
 test("activation: token by email, a password under the policy, then sign in", async () => {
   const context = await browser.newContext();

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "../support/server.mjs";
-import { launch, hydrated, openHydrated } from "../support/browser.mjs";
+import { launch, hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
 import { DEMO_PPPK_NIP, DEMO_PASSWORD } from "../support/demo.mjs";
 
 let server;
@@ -24,11 +24,7 @@ const open = (context, path) => openHydrated(context, server.base, path);
 
 test("an employee confirms each section and sees the progress", async () => {
   const context = await browser.newContext();
-  const login = await open(context, "/masuk");
-  await login.fill("#nomor", DEMO_PPPK_NIP);
-  await login.fill("#kata_sandi", DEMO_PASSWORD);
-  await login.click("button[type=submit]");
-  await login.waitForURL(/\/profil\//);
+  await signInAt(context, server.base, DEMO_PPPK_NIP, DEMO_PASSWORD);
 
   const page = await open(context, "/konfirmasi");
   const text = page.locator("[data-testid=progress-text]");

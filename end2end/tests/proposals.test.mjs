@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "../support/server.mjs";
-import { launch, hydrated, openHydrated } from "../support/browser.mjs";
+import { launch, hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
 import { DEMO_PNS_NIP, DEMO_PASSWORD } from "../support/demo.mjs";
 
 let server;
@@ -25,14 +25,7 @@ after(async () => {
 
 const open = (context, path) => openHydrated(context, server.base, path);
 
-async function signIn(context) {
-  const page = await open(context, "/masuk");
-  await page.fill("#nomor", DEMO_PNS_NIP);
-  await page.fill("#kata_sandi", DEMO_PASSWORD);
-  await page.click("button[type=submit]");
-  await page.waitForURL(/\/profil\//);
-  return page;
-}
+const signIn = (context) => signInAt(context, server.base, DEMO_PNS_NIP, DEMO_PASSWORD);
 
 /** Uploads a PDF and proposes Rina's latest rank as `golongan`, from inside the page. */
 function propose(page, golongan, key) {

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "../support/server.mjs";
-import { launch, hydrated } from "../support/browser.mjs";
+import { launch, hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
 import { DEMO_PNS_NIP, DEMO_PASSWORD } from "../support/demo.mjs";
 
 let server;
@@ -21,21 +21,10 @@ after(async () => {
   await server?.drop();
 });
 
-async function open(context, path) {
-  const page = await context.newPage();
-  const response = await page.goto(server.base + path);
-  assert.equal(response.status(), 200, path);
-  await hydrated(page);
-  return page;
-}
+const open = (context, path) => openHydrated(context, server.base, path);
 
-async function signIn(context, nomor, password) {
-  const page = await open(context, "/masuk");
-  await page.fill("#nomor", nomor);
-  await page.fill("#kata_sandi", password);
-  await page.click("button[type=submit]");
-  return page;
-}
+const signIn = (context, nomor, password) =>
+  signInAt(context, server.base, nomor, password, { toProfile: false });
 
 /** Gives a generated employee an account with the demo password and a role. */
 function withRole(nip, role) {

@@ -8,7 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "../support/server.mjs";
-import { launch, openHydrated } from "../support/browser.mjs";
+import { launch, openHydrated, signIn as signInAt } from "../support/browser.mjs";
 import { DEMO_PNS_NIP, DEMO_PASSWORD } from "../support/demo.mjs";
 
 let server;
@@ -49,11 +49,7 @@ const open = (context, path) => openHydrated(context, server.base, path);
 
 async function signIn(nip) {
   const context = await browser.newContext();
-  const page = await open(context, "/masuk");
-  await page.fill("#nomor", nip);
-  await page.fill("#kata_sandi", DEMO_PASSWORD);
-  await page.click("button[type=submit]");
-  await page.waitForURL(/\/profil\//);
+  await signInAt(context, server.base, nip, DEMO_PASSWORD);
   return context;
 }
 
