@@ -820,7 +820,8 @@ fn set_at(record: &mut Map<String, Value>, path: &str, value: Value) {
     }
 }
 
-/// A history's record type, with its description: rows to records and back.
+/// A history's record type, with its description: a stored row to the record.
+/// (The way back goes through `ProposedRecord`: `verification::master::columns`.)
 pub trait History: Serialize + DeserializeOwned {
     const RIWAYAT: Riwayat;
 
@@ -831,12 +832,6 @@ pub trait History: Serialize + DeserializeOwned {
     /// The record from its row, as `to_jsonb` of the table gives it.
     fn from_row(row: &Map<String, Value>) -> Result<Self, serde_json::Error> {
         serde_json::from_value(Self::table().record_of(row))
-    }
-
-    /// The record's columns (`Table::row_of`).
-    fn to_row(&self) -> Map<String, Value> {
-        let json = serde_json::to_value(self).unwrap_or_default();
-        Self::table().row_of(&json)
     }
 }
 
