@@ -3,4 +3,6 @@
 
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod store;

@@ -104,6 +104,18 @@ pub struct AuditEntry {
     pub detail: serde_json::Value,
 }
 
+impl AuditEntry {
+    /// An entry for something a person did to their own record (actor and subject alike).
+    pub fn own(subject: Option<i64>, ip: Option<IpAddr>, detail: serde_json::Value) -> Self {
+        AuditEntry {
+            actor: subject,
+            subject,
+            ip,
+            detail,
+        }
+    }
+}
+
 /// Appends an entry. Its row locks the audit chain's head until the transaction
 /// ends, so every other audited write waits: record it last, just before the
 /// commit, never before slow work (mail, other services).

@@ -4,7 +4,6 @@
 
 pub mod access;
 pub mod api;
-pub mod error;
 pub mod login_id;
 pub mod password_policy;
 
@@ -14,6 +13,8 @@ pub mod captcha;
 pub mod hashing;
 #[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod problem;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -18,6 +18,10 @@ pub mod contact;
 pub mod contact_types;
 pub mod document;
 pub mod domain;
+pub mod edge;
+#[cfg(feature = "ssr")]
+pub mod mail;
+pub mod me;
 pub mod notification;
 pub mod pages;
 pub mod profile;

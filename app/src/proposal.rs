@@ -12,6 +12,8 @@ pub mod lifecycle;
 pub mod period;
 pub mod proof;
 #[cfg(feature = "ssr")]
+pub mod refusal;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;

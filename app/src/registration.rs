@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod number;
+pub mod problem;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -4,4 +4,6 @@
 pub mod api;
 pub mod confirmation;
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod store;

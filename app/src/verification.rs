@@ -8,6 +8,8 @@ pub mod api;
 pub mod master;
 pub mod queue;
 #[cfg(feature = "ssr")]
+pub mod refusal;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -34,9 +34,9 @@ fn client_status(body: &[u8]) -> Option<StatusCode> {
     if body.starts_with(b"Args|") || body.starts_with(b"MissingArg|") {
         return Some(StatusCode::BAD_REQUEST);
     }
-    // `AuthError`'s JSON encoding.
-    match serde_json::from_slice::<app::auth::error::AuthError>(body) {
-        Ok(app::auth::error::AuthError::Invalid(_)) => Some(StatusCode::UNPROCESSABLE_ENTITY),
+    // `AppError`'s JSON encoding.
+    match serde_json::from_slice::<app::edge::error::AppError>(body) {
+        Ok(app::edge::error::AppError::Invalid(_)) => Some(StatusCode::UNPROCESSABLE_ENTITY),
         _ => None,
     }
 }
@@ -56,12 +56,12 @@ mod tests {
             Some(StatusCode::BAD_REQUEST)
         );
         assert_eq!(client_status(b"ServerError|db down"), None);
-        let invalid = serde_json::to_vec(&app::auth::error::AuthError::Invalid(vec![])).unwrap();
+        let invalid = serde_json::to_vec(&app::edge::error::AppError::Invalid(vec![])).unwrap();
         assert_eq!(
             client_status(&invalid),
             Some(StatusCode::UNPROCESSABLE_ENTITY)
         );
-        let server = serde_json::to_vec(&app::auth::error::AuthError::Server("x".into())).unwrap();
+        let server = serde_json::to_vec(&app::edge::error::AppError::Server("x".into())).unwrap();
         assert_eq!(client_status(&server), None);
     }
 }

@@ -25,10 +25,11 @@ use tower_sessions::Session;
 
 use app::audit::{self, AuditEntry, AuditEvent};
 use app::auth::access::{authorize, Action};
-use app::auth::error::{AuthError, FieldError, Message};
 use app::auth::settings::AuthSettings;
 use app::document::kind::{classify, DocumentProblem, Wanted};
 use app::document::store as records;
+use app::domain::localized::{Lang, Localized};
+use app::edge::error::AppError;
 
 use crate::config::{DocumentConfig, DocumentLocation};
 use crate::signed_in::{refusal, signed_in};
@@ -88,17 +89,40 @@ struct Uploaded {
     nama: String,
 }
 
+/// The upload route's own refusals; what is wrong with a file itself is a
+/// `DocumentProblem`.
+#[derive(Clone, Copy, Debug)]
+enum Refusal {
+    NotAForm,
+    NoFile,
+    NotFound,
+}
+
+impl Localized for Refusal {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Refusal::NotAForm => lang.pick(
+                "Kirim berkas melalui formulir unggah.",
+                "Send the file through the upload form.",
+            ),
+            Refusal::NoFile => lang.pick("Pilih berkas PDF.", "Choose a PDF file."),
+            Refusal::NotFound => lang.pick("Dokumen tidak ditemukan.", "Document not found."),
+        }
+        .to_owned()
+    }
+}
+
 fn problem(p: DocumentProblem) -> Response {
     let status = match p {
         DocumentProblem::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
-    (status, Json(AuthError::field("berkas", &[p]))).into_response()
+    (status, Json(AppError::field("berkas", &[p]))).into_response()
 }
 
 fn server_error(what: &'static str, e: impl std::fmt::Display) -> Response {
     tracing::error!(error = %e, "{what}");
-    refusal(AuthError::Server(what.into()))
+    refusal(AppError::Server(what.into()))
 }
 
 /// The client's file name, for display only: its last path part, printable, short.
@@ -136,15 +160,7 @@ async fn upload(
     }
     let mut multipart = match multipart {
         Ok(m) => m,
-        Err(_) => {
-            return refusal(AuthError::Invalid(vec![FieldError {
-                field: "berkas".into(),
-                messages: vec![Message::new(
-                    "Kirim berkas melalui formulir unggah.",
-                    "Send the file through the upload form.",
-                )],
-            }]))
-        }
+        Err(_) => return refusal(AppError::field("berkas", &[Refusal::NotAForm])),
     };
     let mut file: Option<(Vec<u8>, String)> = None;
     loop {
@@ -177,10 +193,7 @@ async fn upload(
         file = Some((bytes, name));
     }
     let Some((bytes, name)) = file else {
-        return refusal(AuthError::Invalid(vec![FieldError {
-            field: "berkas".into(),
-            messages: vec![Message::new("Pilih berkas PDF.", "Choose a PDF file.")],
-        }]));
+        return refusal(AppError::field("berkas", &[Refusal::NoFile]));
     };
     let kind = match classify(&bytes, Wanted::Document, docs.max_bytes) {
         Ok(kind) => kind,
@@ -235,13 +248,7 @@ async fn download(
         Ok(user) => user,
         Err(response) => return response,
     };
-    let not_found = || {
-        refusal(AuthError::Refused(Message::new(
-            "Dokumen tidak ditemukan.",
-            "Document not found.",
-        )))
-        .into_response()
-    };
+    let not_found = || refusal(AppError::refused(&Refusal::NotFound)).into_response();
     let document = match records::find(&docs.pool, id).await {
         Ok(Some(d)) => d,
         Ok(None) => return (StatusCode::NOT_FOUND, not_found()).into_response(),

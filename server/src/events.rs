@@ -24,9 +24,9 @@ use tokio::sync::broadcast;
 use tower_sessions::Session;
 
 use app::auth::access::Placement;
-use app::auth::error::AuthError;
 use app::auth::session::current;
 use app::auth::settings::AuthSettings;
+use app::edge::error::AppError;
 
 use crate::signed_in::{refusal, signed_in};
 use app::proposal::store::{events_after, last_event_id};
@@ -230,7 +230,7 @@ async fn stream(
             Ok(id) => id,
             Err(e) => {
                 tracing::error!(error = %e, "reading the last proposal event");
-                return refusal(AuthError::Server("events".into()));
+                return refusal(AppError::Server("events".into()));
             }
         },
     };
@@ -278,7 +278,7 @@ async fn queue_stream(State(events): State<Arc<ProposalEvents>>, session: Sessio
         .map(|inbox| inbox.scope)
         .collect();
     if scopes.is_empty() {
-        return refusal(AuthError::Forbidden);
+        return refusal(AppError::Forbidden);
     }
     struct Watch {
         news: broadcast::Receiver<Pointer>,

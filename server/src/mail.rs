@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use app::auth::mail::{MailError, MailFuture, Mailer, OutgoingMail, SharedMailer};
+use app::mail::{MailError, MailFuture, Mailer, OutgoingMail, SharedMailer};
 use axum::{extract::State, response::Html, routing::get, Router};
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};

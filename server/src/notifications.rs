@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use app::auth::mail::SharedMailer;
+use app::mail::SharedMailer;
 use sqlx::PgPool;
 use tokio::sync::broadcast::error::RecvError;
 

@@ -7,7 +7,27 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::auth::error::{AuthError, Message};
+use app::domain::localized::{Lang, Localized};
+use app::edge::error::AppError;
+
+/// The refusal of a request over the limit, and how long to wait.
+struct RateLimited {
+    wait: u64,
+}
+
+impl Localized for RateLimited {
+    fn message(&self, lang: Lang) -> String {
+        let wait = self.wait;
+        match lang {
+            Lang::Id => format!(
+                "Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam {wait} detik."
+            ),
+            Lang::En => {
+                format!("Too many requests from your network. Try again in {wait} seconds.")
+            }
+        }
+    }
+}
 use axum::{
     extract::{ConnectInfo, Request, State},
     http::{header, Method, StatusCode},
@@ -20,7 +40,7 @@ use leptos::server_fn::ServerFn;
 /// Server-function paths that spend a password check or an email, or tell
 /// whether a NIP exists.
 const LIMITED: &[&str] = &[
-    <app::auth::api::Masuk as ServerFn>::PATH,
+    <app::me::Masuk as ServerFn>::PATH,
     <app::auth::api::MintaToken as ServerFn>::PATH,
     <app::auth::api::SetelKataSandi as ServerFn>::PATH,
     <app::contact::api::CekNip as ServerFn>::PATH,
@@ -79,12 +99,7 @@ pub async fn limit(
                 .as_secs()
                 .max(1);
             tracing::warn!(%ip, path = %request.uri().path(), "account rate limit hit");
-            let body = AuthError::TooMany(Message {
-                id: format!(
-                    "Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam {wait} detik."
-                ),
-                en: format!("Too many requests from your network. Try again in {wait} seconds."),
-            });
+            let body = AppError::too_many(&RateLimited { wait });
             (
                 StatusCode::TOO_MANY_REQUESTS,
                 [

@@ -8,11 +8,11 @@ use axum::{
 use sqlx::PgPool;
 use tower_sessions::Session;
 
-use app::auth::error::AuthError;
 use app::auth::session::{current, CurrentUser};
 use app::auth::settings::AuthSettings;
+use app::edge::error::AppError;
 
-pub fn refusal(e: AuthError) -> Response {
+pub fn refusal(e: AppError) -> Response {
     (e.status(), Json(e)).into_response()
 }
 
@@ -23,7 +23,7 @@ pub async fn signed_in(
 ) -> Result<CurrentUser, Response> {
     match current(session, pool, settings).await {
         Ok(Some(user)) => Ok(user),
-        Ok(None) => Err(refusal(AuthError::Unauthenticated)),
-        Err(e) => Err(refusal(e)),
+        Ok(None) => Err(refusal(AppError::Unauthenticated)),
+        Err(e) => Err(refusal(e.into())),
     }
 }

@@ -9,9 +9,9 @@ use sqlx::PgPool;
 use tokio::net::TcpListener;
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
 
-use app::auth::mail::SharedMailer;
 use app::auth::password_policy::PasswordPolicy;
 use app::auth::settings::AuthSettings;
+use app::mail::SharedMailer;
 use app::profile::store::ProfileAccess;
 
 use crate::{

@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 use tower_sessions::Session;
 
 use super::access::Principal;
-use super::error::AuthError;
+use super::problem::AccountError;
 use super::settings::AuthSettings;
 use super::store;
 use crate::audit::{self, AuditEntry, AuditEvent};
@@ -36,23 +36,23 @@ pub struct CurrentUser {
     pub nomor_induk: Option<String>,
 }
 
-fn session_error(e: tower_sessions::session::Error) -> AuthError {
+fn session_error(e: tower_sessions::session::Error) -> AccountError {
     tracing::error!(error = %e, "session store");
-    AuthError::Server("session store".to_owned())
+    AccountError::Internal("session store")
 }
 
-fn db_error(e: sqlx::Error) -> AuthError {
+fn db_error(e: sqlx::Error) -> AccountError {
     tracing::error!(error = %e, "reading the signed-in account");
-    AuthError::Server("account".to_owned())
+    AccountError::Internal("account")
 }
 
 /// Signs `pegawai_id` in: a new session id (so an id planted before sign-in is
 /// worthless), stamped with the account's current epoch.
-pub async fn begin(session: &Session, pool: &PgPool, pegawai_id: i64) -> Result<(), AuthError> {
+pub async fn begin(session: &Session, pool: &PgPool, pegawai_id: i64) -> Result<(), AccountError> {
     let epoch = store::session_epoch(pool, pegawai_id)
         .await
         .map_err(db_error)?
-        .ok_or(AuthError::Unauthenticated)?;
+        .ok_or(AccountError::SignedOut)?;
     session.cycle_id().await.map_err(session_error)?;
     let now = OffsetDateTime::now_utc().unix_timestamp();
     session
@@ -78,7 +78,7 @@ pub async fn current(
     session: &Session,
     pool: &PgPool,
     settings: &AuthSettings,
-) -> Result<Option<CurrentUser>, AuthError> {
+) -> Result<Option<CurrentUser>, AccountError> {
     let Some(mut user) = session
         .get::<SessionUser>(KEY)
         .await
@@ -131,6 +131,6 @@ pub async fn current(
     }))
 }
 
-pub async fn end(session: &Session) -> Result<(), AuthError> {
+pub async fn end(session: &Session) -> Result<(), AccountError> {
     session.flush().await.map_err(session_error)
 }

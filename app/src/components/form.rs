@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::auth::error::AuthError;
 use crate::domain::{Lang, Localized};
+use crate::edge::error::AppError;
 
 /// Problems under a field: what the browser found while typing, or else what the
 /// server said about this field.
@@ -9,7 +9,7 @@ use crate::domain::{Lang, Localized};
 pub fn FieldErrors(
     id: &'static str,
     #[prop(into)] local: Signal<Vec<String>>,
-    #[prop(into)] server: Signal<Option<AuthError>>,
+    #[prop(into)] server: Signal<Option<AppError>>,
     field: &'static str,
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
@@ -35,13 +35,13 @@ pub fn FieldErrors(
 /// A refusal that is not about one field (wrong password, locked, network).
 #[component]
 pub fn FormError(
-    #[prop(into)] error: Signal<Option<AuthError>>,
+    #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
     let text = move || {
         error
             .get()
-            .filter(|e| !matches!(e, AuthError::Invalid(_)))
+            .filter(|e| !matches!(e, AppError::Invalid(_)))
             .map(|e| e.message(lang.get()))
     };
     view! {

@@ -1,15 +1,15 @@
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
-use crate::auth::api::{saya, Me};
-use crate::auth::error::AuthError;
 use crate::domain::Lang;
+use crate::edge::error::AppError;
 use crate::i18n::Locale;
+use crate::me::{saya, Me};
 
 /// The signed-in user, loaded once per page and refreshed after sign-in and out.
 #[derive(Clone, Copy)]
 pub struct SessionState {
-    pub me: Resource<Result<Option<Me>, AuthError>>,
+    pub me: Resource<Result<Option<Me>, AppError>>,
 }
 
 pub fn provide_session() -> SessionState {

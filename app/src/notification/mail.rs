@@ -1,9 +1,9 @@
 //! The decision email, in both languages, Indonesian first.
 
 use super::headline;
-use crate::auth::mail::OutgoingMail;
 use crate::domain::localized::Lang;
 use crate::domain::reference::Riwayat;
+use crate::mail::OutgoingMail;
 use crate::proposal::lifecycle::Level;
 use crate::proposal::submission::EventKind;
 

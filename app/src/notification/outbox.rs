@@ -7,8 +7,8 @@
 use sqlx::PgPool;
 
 use super::mail::{decision_mail, DecisionMail};
-use crate::auth::mail::Mailer;
 use crate::domain::reference::Riwayat;
+use crate::mail::Mailer;
 use crate::proposal::lifecycle::Level;
 use crate::proposal::submission::EventKind;
 

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::auth::api::Keluar;
 use crate::components::form::FormError;
 use crate::components::session::{lang_of, use_session};
 use crate::i18n::{t, use_i18n};
+use crate::me::Keluar;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {

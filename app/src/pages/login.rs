@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::auth::api::Masuk;
 use crate::auth::login_id::LoginId;
 use crate::components::form::{field_problems, FieldErrors, FormError};
 use crate::components::session::{lang_of, use_session};
 use crate::i18n::{t, use_i18n};
+use crate::me::Masuk;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {

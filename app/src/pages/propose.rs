@@ -7,12 +7,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::auth::error::AuthError;
 use crate::components::record_editor::{record_rows, Editor};
 use crate::components::session::{lang_of, SignInTo};
 use crate::document::kind::{classify, DocumentProblem, Wanted};
 use crate::domain::localized::{Lang, Localized};
 use crate::domain::reference::JenisDokumen;
+use crate::edge::error::AppError;
 use crate::i18n::use_i18n;
 use crate::proposal::api::{ajukan_ulang_usulan, ajukan_usulan, bahan_usulan};
 use crate::proposal::change::{prepare, ChangeProblem, Target};
@@ -36,7 +36,7 @@ pub fn ProposePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match form.await {
                         Ok(form) => view! { <ProposeForm form lang /> }.into_any(),
-                        Err(AuthError::Unauthenticated) => view! { <SignInTo id="Masuk untuk mengusulkan perubahan" en="Sign in to propose a change" lang /> }
+                        Err(AppError::Unauthenticated) => view! { <SignInTo id="Masuk untuk mengusulkan perubahan" en="Sign in to propose a change" lang /> }
                             .into_any(),
                         Err(e) => view! {
                             <p class="form-error" role="alert" data-testid="form-error">
@@ -57,7 +57,7 @@ enum Outcome {
     Sent(i64),
     /// No connection: the proposal waits on this page and goes when it is back.
     Offline,
-    Failed(AuthError),
+    Failed(AppError),
 }
 
 #[component]
@@ -217,7 +217,7 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
         let raw_key = key.with_value(|k| k.clone()).unwrap_or_else(new_key);
         let Ok(kunci) = IdempotencyKey::parse(&raw_key) else {
             sending.set(false);
-            outcome.set(Some(Outcome::Failed(AuthError::Server("key".into()))));
+            outcome.set(Some(Outcome::Failed(AppError::Server("key".into()))));
             return;
         };
         key.set_value(Some(raw_key));
@@ -256,13 +256,13 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
             }
             .await;
             sending.set(false);
-            if !matches!(result, Err(AuthError::Network(_))) {
+            if !matches!(result, Err(AppError::Network(_))) {
                 key.set_value(None);
                 uploaded.set_value(None);
             }
             outcome.set(Some(match result {
                 // Kept, key and all: sent again when the browser is back online.
-                Err(AuthError::Network(_)) => Outcome::Offline,
+                Err(AppError::Network(_)) => Outcome::Offline,
                 Ok(id) => {
                     draft.forget();
                     Outcome::Sent(id)
@@ -491,15 +491,15 @@ async fn check_file(_file: web_sys::File, max_bytes: u64) -> Result<(), Document
 
 /// Uploads the document; answers its id.
 #[cfg(feature = "hydrate")]
-async fn upload(file: web_sys::File) -> Result<i64, AuthError> {
+async fn upload(file: web_sys::File) -> Result<i64, AppError> {
     #[derive(serde::Deserialize)]
     struct Uploaded {
         id: i64,
     }
-    let network = |e: gloo_net::Error| AuthError::Network(e.to_string());
-    let body = web_sys::FormData::new().map_err(|_| AuthError::Network("form".into()))?;
+    let network = |e: gloo_net::Error| AppError::Network(e.to_string());
+    let body = web_sys::FormData::new().map_err(|_| AppError::Network("form".into()))?;
     body.append_with_blob_and_filename("berkas", &file, &file.name())
-        .map_err(|_| AuthError::Network("form".into()))?;
+        .map_err(|_| AppError::Network("form".into()))?;
     let response = gloo_net::http::Request::post("/api/dokumen")
         .body(body)
         .map_err(network)?
@@ -508,15 +508,15 @@ async fn upload(file: web_sys::File) -> Result<i64, AuthError> {
         .map_err(network)?;
     if !response.ok() {
         return Err(response
-            .json::<AuthError>()
+            .json::<AppError>()
             .await
-            .unwrap_or_else(|_| AuthError::Server(response.status().to_string())));
+            .unwrap_or_else(|_| AppError::Server(response.status().to_string())));
     }
     let uploaded: Uploaded = response.json().await.map_err(network)?;
     Ok(uploaded.id)
 }
 
 #[cfg(not(feature = "hydrate"))]
-async fn upload(_file: web_sys::File) -> Result<i64, AuthError> {
-    Err(AuthError::Network("not in a browser".into()))
+async fn upload(_file: web_sys::File) -> Result<i64, AppError> {
+    Err(AppError::Network("not in a browser".into()))
 }

@@ -43,7 +43,7 @@ pub fn RegistrationPage() -> impl IntoView {
         }
         match parse_registrant(&nomor.get()) {
             Ok(_) => Vec::new(),
-            Err(m) => vec![m.get(lang.get()).to_owned()],
+            Err(problem) => vec![crate::domain::Localized::message(&problem, lang.get())],
         }
     });
     let nik_problems = field_problems(touched, nik, lang, Nik::parse);

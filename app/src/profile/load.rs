@@ -11,7 +11,7 @@ pub async fn load_profil(nomor_induk: String) -> Result<Option<Profil>, ServerFn
     use super::store::{self, ProfileAccess};
     use crate::audit::{self, AuditEntry, AuditEvent};
     use crate::auth::access::{authorize, Action};
-    use crate::auth::api::current_user;
+    use crate::edge::current_user;
     use axum::http::StatusCode;
 
     fn refuse(status: StatusCode, message: &str) -> ServerFnError {

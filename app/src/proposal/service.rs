@@ -8,13 +8,15 @@ use time::OffsetDateTime;
 
 use super::authority::{chain_for, ChainError, ChainSubject};
 use super::change::{prepare, ChangeProblem, Prepared, ProposedRecord, Target};
+use super::draft::{DraftProblem, DraftSave};
+use super::form::{ProposalForm, Returned};
 use super::lifecycle::{next, Actor, LifecycleError, Transition};
-use super::period::{self, PeriodState, Window};
+use super::period::{self, parse_time, PeriodState, Window};
 use super::store::{self, NewProposal};
 use super::submission::{EventKind, Resubmission, Submission};
 use crate::audit::{self, AuditEntry, AuditEvent};
 use crate::auth::access::Principal;
-use crate::auth::service::entry;
+
 use crate::document::kind::DocumentKind;
 use crate::profile::store::{profil_by_id, StoreError};
 
@@ -36,12 +38,30 @@ pub enum ProposalError {
     NotFound,
     #[error(transparent)]
     Lifecycle(LifecycleError),
+    #[error("no such history")]
+    UnknownHistory,
+    #[error("not permitted")]
+    Forbidden,
+    #[error("the draft is refused: {0:?}")]
+    Draft(DraftProblem),
+    #[error("the window is not valid: {0:?}")]
+    Window(Vec<(&'static str, WindowProblem)>),
+    #[error("no such agency")]
+    UnknownAgency,
     #[error(transparent)]
     Chain(#[from] ChainError),
     #[error(transparent)]
     Profile(#[from] StoreError),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
+}
+
+/// Why a period's window was refused, per field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowProblem {
+    /// Not a `datetime-local` value.
+    BadTime,
+    ClosesBeforeOpens,
 }
 
 /// Whether the submission made a proposal or found the one an earlier attempt made.
@@ -238,7 +258,7 @@ pub async fn submit(
     audit::record(
         &mut *tx,
         AuditEvent::ProposalSubmitted,
-        entry(
+        AuditEntry::own(
             Some(who.pegawai_id),
             ip,
             serde_json::json!({
@@ -286,7 +306,7 @@ pub async fn withdraw(
     audit::record(
         &mut *tx,
         AuditEvent::ProposalWithdrawn,
-        entry(
+        AuditEntry::own(
             Some(who.pegawai_id),
             ip,
             serde_json::json!({ "usulan_id": id, "riwayat": locked.riwayat }),
@@ -360,7 +380,7 @@ pub async fn resubmit(
     audit::record(
         &mut *tx,
         AuditEvent::ProposalResubmitted,
-        entry(
+        AuditEntry::own(
             Some(who.pegawai_id),
             ip,
             serde_json::json!({
@@ -375,9 +395,65 @@ pub async fn resubmit(
     Ok(())
 }
 
-/// Sets the national window (`instansi_id` None) or an agency's own, audited with
-/// the old and new windows. The caller has been authorised to manage the period.
+/// Sets the national window (`instansi_id` None) or an agency's own (an
+/// extension), from times as a `datetime-local` field sends them, in WIB; audited
+/// with the old and new windows. BKN admins only: anyone else is refused, audited.
 pub async fn set_period(
+    pool: &PgPool,
+    who: &Principal,
+    instansi_id: Option<i32>,
+    (dibuka, ditutup): (&str, &str),
+    ip: Option<std::net::IpAddr>,
+) -> Result<(), ProposalError> {
+    use crate::auth::access::{authorize, Action};
+    let actor = who.pegawai_id;
+    if authorize(who, &Action::ManagePeriod).is_err() {
+        let _ = audit::record(
+            pool,
+            AuditEvent::AccessDenied,
+            AuditEntry {
+                actor: Some(actor),
+                subject: None,
+                ip,
+                detail: serde_json::json!({ "action": "manage_period", "instansi_id": instansi_id }),
+            },
+        )
+        .await;
+        return Err(ProposalError::Forbidden);
+    }
+    let (opens, closes) = (parse_time(dibuka), parse_time(ditutup));
+    let mut problems = Vec::new();
+    if opens.is_none() {
+        problems.push(("dibuka", WindowProblem::BadTime));
+    }
+    if closes.is_none() {
+        problems.push(("ditutup", WindowProblem::BadTime));
+    }
+    let window = match (opens, closes) {
+        (Some(o), Some(c)) => Window::new(o, c).ok(),
+        _ => None,
+    };
+    let Some(window) = window else {
+        if problems.is_empty() {
+            problems.push(("ditutup", WindowProblem::ClosesBeforeOpens));
+        }
+        return Err(ProposalError::Window(problems));
+    };
+    write_window(pool, actor, instansi_id, window, ip)
+        .await
+        .map_err(|e| {
+            let unknown_agency = e
+                .as_database_error()
+                .is_some_and(|d| d.is_foreign_key_violation());
+            if unknown_agency {
+                ProposalError::UnknownAgency
+            } else {
+                e.into()
+            }
+        })
+}
+
+async fn write_window(
     pool: &PgPool,
     actor: i64,
     instansi_id: Option<i32>,
@@ -398,4 +474,91 @@ pub async fn set_period(
     )
     .await?;
     tx.commit().await
+}
+
+/// Every proposal of the employee, newest first, each with its timeline and the
+/// proof code of its receipt.
+pub async fn mine(
+    pool: &PgPool,
+    who: &Principal,
+    secret_key: &[u8],
+) -> Result<Vec<super::submission::ProposalView>, ProposalError> {
+    let mut list = store::list(pool, who.pegawai_id).await?;
+    for view in &mut list {
+        view.kode_bukti = super::proof::code_of(secret_key, view, who.pegawai_id);
+    }
+    Ok(list)
+}
+
+/// Keeps what the employee typed into one history's form, or forgets it when
+/// there is nothing left to keep. Open or closed period alike: a draft is not a
+/// proposal.
+pub async fn save_draft(
+    pool: &PgPool,
+    who: &Principal,
+    draf: &DraftSave,
+) -> Result<(), ProposalError> {
+    if let Some(draft) = &draf.draft {
+        draft.check().map_err(ProposalError::Draft)?;
+    }
+    Ok(super::draft::store::save(pool, who.pegawai_id, draf).await?)
+}
+
+/// What the proposal form for one of the employee's histories starts from: the
+/// latest record, a returned proposal of it, a kept draft, the period.
+pub async fn form_for(
+    pool: &PgPool,
+    who: &Principal,
+    riwayat: &str,
+    max_bytes: u64,
+) -> Result<ProposalForm, ProposalError> {
+    use super::change::records_of;
+    use crate::domain::reference::Riwayat;
+
+    let riwayat = Riwayat::parse(riwayat).map_err(|_| ProposalError::UnknownHistory)?;
+    let profil = profil_by_id(pool, who.pegawai_id)
+        .await?
+        .ok_or(ProposalError::NotFound)?;
+    if !riwayat.applies_to(profil.pegawai.personal.nomor_induk.jenis_pegawai()) {
+        return Err(ProposalError::Change(ChangeProblem::NotApplicable));
+    }
+    let latest = records_of(&profil.pegawai, riwayat).into_iter().next();
+    let target = latest.as_ref().map(|r| match r.id() {
+        Some(id) => Target::Existing(id),
+        None => Target::Only,
+    });
+    let returned = store::list(pool, who.pegawai_id)
+        .await?
+        .into_iter()
+        .find(|p| {
+            p.riwayat == riwayat
+                && matches!(p.status, super::lifecycle::Status::Returned { .. })
+                && Some(p.target) == target
+        })
+        .map(|p| Returned {
+            id: p.id,
+            record: p.after,
+            reason: p.timeline.iter().rev().find_map(|e| e.reason.clone()),
+        });
+    let draft = super::draft::store::find(
+        pool,
+        who.pegawai_id,
+        riwayat,
+        latest.as_ref().and_then(|r| r.id()),
+    )
+    .await?;
+    let now = store::now(pool).await?;
+    let period = period_for(pool, who.placement.instansi_id).await?;
+    Ok(ProposalForm {
+        riwayat,
+        may_add: !riwayat.allows_only_latest_proposal() && riwayat != Riwayat::CpnsPns,
+        pegawai: profil.pegawai,
+        latest,
+        target,
+        period,
+        max_bytes,
+        today: now.to_offset(period::WIB).date(),
+        returned,
+        draft,
+    })
 }

@@ -3,37 +3,18 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
+use super::problem::{RegistrationError, RegistrationProblem};
 use super::{AgencyActivation, PendingRegistration, Proof};
-use crate::auth::error::AuthError;
-
-#[cfg(feature = "ssr")]
-fn invalid(field: &str, message: crate::auth::error::Message) -> AuthError {
-    AuthError::Invalid(vec![crate::auth::error::FieldError {
-        field: field.to_owned(),
-        messages: vec![message],
-    }])
-}
-
-#[cfg(feature = "ssr")]
-async fn signed_in() -> Result<crate::auth::access::Principal, AuthError> {
-    use crate::auth::api::{current_user, edge::refuse};
-    Ok(current_user()
-        .await?
-        .ok_or_else(|| refuse(AuthError::Unauthenticated))?
-        .principal)
-}
+use crate::edge::error::AppError;
 
 /// Self-registration is for NIP / NI PPPK holders; PPT Non-ASN (who sign in with
 /// their NIK) activate by email.
-pub fn parse_registrant(input: &str) -> Result<String, crate::auth::error::Message> {
+pub fn parse_registrant(input: &str) -> Result<String, RegistrationProblem> {
     use crate::auth::login_id::LoginId;
     match LoginId::parse(input) {
         Ok(LoginId::NomorInduk(n)) => Ok(n),
-        Ok(LoginId::Nik(_)) => Err(crate::auth::error::Message::new(
-            "Registrasi mandiri memakai NIP / NI PPPK. PPT Non-ASN mengaktifkan akun melalui email.",
-            "Self-registration takes a NIP / NI PPPK. PPT Non-ASN activate their account by email.",
-        )),
-        Err(e) => Err(crate::auth::error::Message::of(&e)),
+        Ok(LoginId::Nik(_)) => Err(RegistrationProblem::NikNotNomorInduk),
+        Err(e) => Err(RegistrationProblem::NomorInduk(e)),
     }
 }
 
@@ -45,84 +26,69 @@ pub async fn daftar_registrasi(
     nik: String,
     kata_sandi: String,
     ulangi: String,
-) -> Result<Proof, AuthError> {
-    use crate::auth::api::edge;
-    use crate::auth::error::{FieldError, Message};
+) -> Result<Proof, AppError> {
     use crate::domain::Nik;
+    use crate::edge::{self, request, FieldError};
 
-    let nomor_induk = parse_registrant(&nomor);
-    let nik = Nik::parse(&nik);
-    let mut fields = Vec::new();
-    if let Err(m) = &nomor_induk {
-        fields.push(FieldError {
-            field: "nomor".into(),
-            messages: vec![m.clone()],
-        });
-    }
-    if let Err(e) = &nik {
-        fields.push(FieldError {
-            field: "nik".into(),
-            messages: vec![Message::of(e)],
-        });
-    }
-    if kata_sandi != ulangi {
-        fields.push(FieldError {
-            field: "ulangi".into(),
-            messages: vec![Message::new(
-                "Kedua kata sandi tidak sama.",
-                "The two passwords are not the same.",
-            )],
-        });
-    }
-    let (Ok(nomor_induk), Ok(nik), true) = (nomor_induk, nik, fields.is_empty()) else {
-        return Err(edge::refuse(AuthError::Invalid(fields)));
-    };
-    super::service::register(
-        &edge::pool(),
-        &edge::settings(),
-        &nomor_induk,
-        &nik,
-        &kata_sandi,
-        edge::client_ip().await,
-    )
+    edge::answer(async {
+        let nomor_induk = parse_registrant(&nomor);
+        let nik = Nik::parse(&nik);
+        let mut fields = Vec::new();
+        if let Err(problem) = &nomor_induk {
+            fields.push(FieldError::of("nomor", problem));
+        }
+        if let Err(e) = &nik {
+            fields.push(FieldError::of("nik", e));
+        }
+        if kata_sandi != ulangi {
+            fields.push(FieldError::of(
+                "ulangi",
+                &RegistrationProblem::PasswordsDiffer,
+            ));
+        }
+        let (Ok(nomor_induk), Ok(nik), true) = (nomor_induk, nik, fields.is_empty()) else {
+            return Err(AppError::Invalid(fields));
+        };
+        let caller = edge::caller().await;
+        Ok(super::service::register(
+            &caller.pool,
+            &request::settings(),
+            &nomor_induk,
+            &nik,
+            &kata_sandi,
+            caller.ip,
+        )
+        .await?)
+    })
     .await
-    .map_err(edge::refuse)
 }
 
 /// What the server knows of the waiting registration with this number, for the
 /// verifier to compare with the person in front of them before deciding.
 #[server(prefix = "/api", endpoint = "cek_registrasi")]
-pub async fn cek_registrasi(nomor: String) -> Result<PendingRegistration, AuthError> {
+pub async fn cek_registrasi(nomor: String) -> Result<PendingRegistration, AppError> {
     use super::RegistrationNumber;
-    use crate::auth::api::edge;
-    use crate::auth::error::Message;
+    use crate::edge::{self, FieldError};
 
-    let who = signed_in().await?;
-    let nomor = RegistrationNumber::parse(&nomor)
-        .map_err(|e| edge::refuse(invalid("nomor", Message::of(&e))))?;
-    super::service::look_up(&edge::pool(), &who, &nomor, edge::client_ip().await)
-        .await
-        .map_err(edge::refuse)
+    edge::answer(async {
+        let me = edge::signed_in().await?;
+        let nomor = RegistrationNumber::parse(&nomor)
+            .map_err(|e| AppError::Invalid(vec![FieldError::of("nomor", &e)]))?;
+        Ok(super::service::look_up(&me.pool, &me.principal, &nomor, me.ip).await?)
+    })
+    .await
 }
 
 /// Registrations waiting for the caller: the registration verifier of a work
 /// unit sees that unit's, an agency admin the agency's, a BKN admin all.
 #[server(prefix = "/api", endpoint = "registrasi_menunggu", input = GetUrl)]
-pub async fn registrasi_menunggu() -> Result<Vec<PendingRegistration>, AuthError> {
-    use crate::auth::access::RegistrationReach;
-    use crate::auth::api::edge;
-
-    let who = signed_in().await?;
-    let reach = RegistrationReach::of(&who);
-    if reach.is_empty() {
-        return Err(edge::refuse(AuthError::Forbidden));
-    }
-    super::store::pending(&edge::pool(), &reach)
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "listing registrations");
-            edge::refuse(AuthError::Server("registrations".into()))
-        })
+pub async fn registrasi_menunggu() -> Result<Vec<PendingRegistration>, AppError> {
+    use crate::edge;
+    edge::answer(async {
+        let me = edge::signed_in().await?;
+        Ok(super::service::pending(&me.pool, &me.principal).await?)
+    })
+    .await
 }
 
 /// Grants (`setuju`, with the `nomor_induk` read off the person's own documents)
@@ -133,101 +99,58 @@ pub async fn putuskan_registrasi(
     nomor_induk: String,
     setuju: bool,
     alasan: String,
-) -> Result<(), AuthError> {
+) -> Result<(), AppError> {
     use super::service::{decide, Decision};
     use super::RegistrationNumber;
-    use crate::auth::api::edge;
-    use crate::auth::error::Message;
+    use crate::edge::{self, FieldError};
 
-    let who = signed_in().await?;
-    let nomor = RegistrationNumber::parse(&nomor)
-        .map_err(|e| edge::refuse(invalid("nomor", Message::of(&e))))?;
-    let alasan = alasan.trim();
-    let decision = if setuju {
-        Decision::Grant { nomor_induk }
-    } else if alasan.is_empty() {
-        return Err(edge::refuse(invalid(
-            "alasan",
-            Message::new(
-                "Tuliskan alasan penolakan; pegawai akan membacanya.",
-                "Give the reason for rejecting; the employee will read it.",
-            ),
-        )));
-    } else if alasan.chars().count() > 500 {
-        return Err(edge::refuse(invalid(
-            "alasan",
-            Message::new(
-                "Alasan paling panjang 500 karakter.",
-                "The reason has at most 500 characters.",
-            ),
-        )));
-    } else {
-        Decision::Reject {
-            alasan: alasan.to_owned(),
-        }
-    };
-    decide(
-        &edge::pool(),
-        &who,
-        &nomor,
-        decision,
-        edge::client_ip().await,
-    )
+    edge::answer(async {
+        let me = edge::signed_in().await?;
+        let nomor = RegistrationNumber::parse(&nomor)
+            .map_err(|e| AppError::Invalid(vec![FieldError::of("nomor", &e)]))?;
+        let alasan = alasan.trim();
+        let refuse_reason = |problem| Err(RegistrationError::on("alasan", problem).into());
+        let decision = if setuju {
+            Decision::Grant { nomor_induk }
+        } else if alasan.is_empty() {
+            return refuse_reason(RegistrationProblem::ReasonMissing);
+        } else if alasan.chars().count() > 500 {
+            return refuse_reason(RegistrationProblem::ReasonTooLong);
+        } else {
+            Decision::Reject {
+                alasan: alasan.to_owned(),
+            }
+        };
+        Ok(decide(&me.pool, &me.principal, &nomor, decision, me.ip).await?)
+    })
     .await
-    .map_err(edge::refuse)
 }
 
 /// The caller's own agency and how its employees get in, if the caller may change it.
 #[server(prefix = "/api", endpoint = "cara_aktivasi", input = GetUrl)]
-pub async fn cara_aktivasi() -> Result<Option<AgencyActivation>, AuthError> {
-    use crate::auth::access::{authorize, Action};
-    use crate::auth::api::edge;
-
-    let who = signed_in().await?;
-    let instansi_id = who.placement.instansi_id;
-    if authorize(&who, &Action::SetActivationMode(instansi_id)).is_err() {
-        return Ok(None);
-    }
-    let found = super::store::mode_of(&edge::pool(), instansi_id)
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "reading the activation mode");
-            edge::refuse(AuthError::Server("agency".into()))
-        })?;
-    Ok(found.map(|(nama, mode)| AgencyActivation {
-        instansi_id,
-        nama,
-        mode,
-    }))
+pub async fn cara_aktivasi() -> Result<Option<AgencyActivation>, AppError> {
+    use crate::edge;
+    edge::answer(async {
+        let me = edge::signed_in().await?;
+        Ok(super::service::activation_of(&me.pool, &me.principal).await?)
+    })
+    .await
 }
 
 /// Chooses how an agency's employees get in: `cara` is "token_email" or
 /// "registrasi_mandiri".
 #[server(prefix = "/api", endpoint = "ubah_cara_aktivasi")]
-pub async fn ubah_cara_aktivasi(instansi_id: i32, cara: String) -> Result<(), AuthError> {
+pub async fn ubah_cara_aktivasi(instansi_id: i32, cara: String) -> Result<(), AppError> {
     use super::ActivationMode;
-    use crate::auth::api::edge;
-    use crate::auth::error::Message;
+    use crate::edge;
 
-    let who = signed_in().await?;
-    let mode = ActivationMode::from_code(&cara).ok_or_else(|| {
-        edge::refuse(invalid(
-            "cara",
-            Message::new(
-                "Pilih aktivasi melalui email atau registrasi mandiri.",
-                "Choose activation by email or self-registration.",
-            ),
-        ))
-    })?;
-    super::service::set_mode(
-        &edge::pool(),
-        &who,
-        instansi_id,
-        mode,
-        edge::client_ip().await,
-    )
+    edge::answer(async {
+        let me = edge::signed_in().await?;
+        let mode = ActivationMode::from_code(&cara)
+            .ok_or_else(|| RegistrationError::on("cara", RegistrationProblem::UnknownMode))?;
+        Ok(super::service::set_mode(&me.pool, &me.principal, instansi_id, mode, me.ip).await?)
+    })
     .await
-    .map_err(edge::refuse)
 }
 
 #[cfg(test)]
@@ -240,10 +163,11 @@ mod tests {
             parse_registrant(" 199208172022031901 ").as_deref(),
             Ok("199208172022031901")
         );
-        assert!(parse_registrant("7371020106759003")
-            .unwrap_err()
-            .id
-            .contains("PPT Non-ASN"));
+        let nik = parse_registrant("7371020106759003").unwrap_err();
+        assert!(
+            crate::domain::Localized::message(&nik, crate::domain::localized::Lang::Id)
+                .contains("PPT Non-ASN")
+        );
         assert!(parse_registrant("12345").is_err());
     }
 }

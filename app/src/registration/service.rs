@@ -7,36 +7,14 @@ use std::net::IpAddr;
 use rand::TryRngCore;
 use sqlx::PgPool;
 
+use super::problem::{internal, RegistrationError, RegistrationProblem as P};
 use super::{store, ActivationMode, Proof, RegistrationNumber};
 use crate::audit::{self, AuditEntry, AuditEvent};
 use crate::auth::access::{authorize, Action, Principal, Subject};
-use crate::auth::error::{AuthError, Message};
 use crate::auth::hashing;
-use crate::auth::service::{hashing_error, server_error};
 use crate::auth::settings::AuthSettings;
 use crate::domain::Nik;
-
-fn refused(id: &str, en: &str) -> AuthError {
-    AuthError::Refused(Message::new(id, en))
-}
-
-pub fn mismatch_message() -> Message {
-    Message::new(
-        "NIP dan NIK tidak cocok dengan data kepegawaian. Periksa kembali, atau hubungi admin \
-         kepegawaian instansi Anda.",
-        "The NIP and NIK do not match the personnel records. Check them, or ask your agency's \
-         personnel admin.",
-    )
-}
-
-pub fn pending_message() -> Message {
-    Message::new(
-        "Registrasi Anda menunggu persetujuan verifikator registrasi unit kerja. Serahkan \
-         lembar pertama bukti registrasi kepadanya.",
-        "Your registration is waiting for the registration verifier of your work unit. Hand \
-         them the first part of your registration proof.",
-    )
-}
+use crate::edge::error::{FieldError, Message};
 
 fn new_number() -> RegistrationNumber {
     let mut bytes = [0u8; 8];
@@ -61,35 +39,19 @@ pub async fn register(
     nik: &Nik,
     password: &str,
     ip: Option<IpAddr>,
-) -> Result<Proof, AuthError> {
+) -> Result<Proof, RegistrationError> {
     let found = store::registrant(pool, nomor_induk)
         .await
-        .map_err(server_error("looking up the employee"))?;
+        .map_err(internal("looking up the employee"))?;
     let refusal = match &found {
         // An unknown NIP and a wrong NIK answer alike.
-        None => Some(("mismatch", AuthError::Refused(mismatch_message()))),
-        Some(r) if r.nik.trim() != nik.as_str() => {
-            Some(("mismatch", AuthError::Refused(mismatch_message())))
+        None => Some(("mismatch", P::Mismatch.into())),
+        Some(r) if r.nik.trim() != nik.as_str() => Some(("mismatch", P::Mismatch.into())),
+        Some(r) if r.mode != Some(ActivationMode::SelfRegistration) => {
+            Some(("token_email_agency", P::TokenEmailAgency.into()))
         }
-        Some(r) if r.mode != Some(ActivationMode::SelfRegistration) => Some((
-            "token_email_agency",
-            refused(
-                "Instansi Anda memakai aktivasi melalui email, bukan registrasi mandiri. \
-                 Gunakan halaman Aktivasi.",
-                "Your agency activates accounts by email, not by self-registration. Use the \
-                 Activate page.",
-            ),
-        )),
-        Some(r) if r.activated => Some(("already_active", already_active())),
-        Some(r) if r.recent >= REGISTRATIONS_PER_DAY => Some((
-            "too_many",
-            AuthError::TooMany(Message::new(
-                "NIP ini sudah didaftarkan 3 kali dalam 24 jam terakhir. Gunakan bukti registrasi \
-                 terakhir, atau hubungi verifikator registrasi unit kerja Anda.",
-                "This NIP was registered 3 times in the last 24 hours. Use the latest proof, or \
-                 ask your work unit's registration verifier.",
-            )),
-        )),
+        Some(r) if r.activated => Some(("already_active", P::AlreadyActive.into())),
+        Some(r) if r.recent >= REGISTRATIONS_PER_DAY => Some(("too_many", P::TooManyToday.into())),
         Some(_) => None,
     };
     if let Some((why, refusal)) = refusal {
@@ -104,34 +66,34 @@ pub async fn register(
             },
         )
         .await
-        .map_err(server_error("auditing"))?;
+        .map_err(internal("auditing"))?;
         return Err(refusal);
     }
     let registrant = found.expect("refused above when absent");
     let problems = settings.password.problems(password, nomor_induk);
     if !problems.is_empty() {
-        return Err(AuthError::field("kata_sandi", &problems));
+        return Err(RegistrationError::Invalid(vec![FieldError {
+            field: "kata_sandi".into(),
+            messages: problems.iter().map(Message::of).collect(),
+        }]));
     }
     // Hashed before the transaction: it may queue behind a sign-in storm.
     let hash = hashing::hash_password(password.to_owned())
         .await
-        .map_err(hashing_error)?;
+        .map_err(internal("password hashing"))?;
     let nomor = new_number();
     let mut tx = pool
         .begin()
         .await
-        .map_err(server_error("starting a transaction"))?;
+        .map_err(internal("starting a transaction"))?;
     let registered_at = match store::insert(&mut tx, registrant.pegawai_id, &nomor, &hash).await {
         Ok(Some(at)) => at,
         // Granted or activated while the password was being hashed.
-        Ok(None) => return Err(already_active()),
+        Ok(None) => return Err(P::AlreadyActive.into()),
         Err(sqlx::Error::Database(e)) if e.constraint() == Some("registrasi_one_open_idx") => {
-            return Err(refused(
-                "Registrasi lain untuk NIP ini baru saja dikirim. Muat ulang halaman lalu coba lagi.",
-                "Another registration for this NIP was just sent. Reload the page and try again.",
-            ));
+            return Err(P::Collided.into());
         }
-        Err(e) => return Err(server_error("storing a registration")(e)),
+        Err(e) => return Err(internal("storing a registration")(e)),
     };
     audit::record(
         &mut *tx,
@@ -144,10 +106,10 @@ pub async fn register(
         },
     )
     .await
-    .map_err(server_error("auditing"))?;
+    .map_err(internal("auditing"))?;
     tx.commit()
         .await
-        .map_err(server_error("committing a registration"))?;
+        .map_err(internal("committing a registration"))?;
     Ok(Proof {
         nomor,
         nama: registrant.nama,
@@ -158,13 +120,6 @@ pub async fn register(
     })
 }
 
-fn already_active() -> AuthError {
-    refused(
-        "Akun Anda sudah aktif. Silakan masuk, atau gunakan Lupa kata sandi.",
-        "Your account is already active. Sign in, or use Forgot password.",
-    )
-}
-
 /// Refuses with 403, audited, unless the caller may decide this employee's
 /// registration (the registration verifier of their unit, an admin over them).
 async fn permit(
@@ -173,7 +128,7 @@ async fn permit(
     registration: &store::OpenRegistration,
     ip: Option<IpAddr>,
     what: &str,
-) -> Result<(), AuthError> {
+) -> Result<(), RegistrationError> {
     let subject = Subject {
         pegawai_id: registration.pegawai_id,
         placement: registration.placement,
@@ -192,8 +147,8 @@ async fn permit(
         },
     )
     .await
-    .map_err(server_error("auditing"))?;
-    Err(AuthError::Forbidden)
+    .map_err(internal("auditing"))?;
+    Err(RegistrationError::Forbidden)
 }
 
 /// A verifier's answer to a registration.
@@ -215,19 +170,16 @@ pub async fn decide(
     nomor: &RegistrationNumber,
     decision: Decision,
     ip: Option<IpAddr>,
-) -> Result<(), AuthError> {
+) -> Result<(), RegistrationError> {
     let mut tx = pool
         .begin()
         .await
-        .map_err(server_error("starting a transaction"))?;
+        .map_err(internal("starting a transaction"))?;
     let found = store::for_update(&mut tx, nomor)
         .await
-        .map_err(server_error("reading a registration"))?;
+        .map_err(internal("reading a registration"))?;
     let Some(registration) = found else {
-        return Err(refused(
-            "Nomor registrasi tidak ditemukan. Periksa nomor pada lembar pertama bukti registrasi.",
-            "No registration has this number. Check the number on the first part of the proof.",
-        ));
+        return Err(P::NumberNotFound.into());
     };
     if let Err(denied) = permit(pool, who, &registration, ip, "grant_registration").await {
         drop(tx);
@@ -235,51 +187,29 @@ pub async fn decide(
     }
     match registration.status.as_str() {
         "menunggu" => {}
-        "diganti" => {
-            return Err(refused(
-                "Registrasi ini sudah diganti oleh registrasi yang lebih baru. Minta lembar \
-                 bukti registrasi terbaru.",
-                "A newer registration replaced this one. Ask for the latest registration proof.",
-            ))
-        }
+        "diganti" => return Err(P::Superseded.into()),
         status => {
             let by = registration.decided_by.unwrap_or_else(|| "—".to_owned());
-            let (id, en) = if status == "disetujui" {
-                ("disetujui", "granted")
-            } else {
-                ("ditolak", "rejected")
-            };
-            return Err(AuthError::Refused(Message {
-                id: format!("Registrasi ini sudah {id} oleh {by}."),
-                en: format!("This registration was already {en} by {by}."),
-            }));
+            return Err(P::AlreadyDecided {
+                granted: status == "disetujui",
+                by,
+            }
+            .into());
         }
     }
     if registration.activated {
-        return Err(refused(
-            "Akun pegawai ini sudah aktif; registrasi tidak diperlukan lagi.",
-            "This employee's account is already active; the registration is no longer needed.",
-        ));
+        return Err(P::NoLongerNeeded.into());
     }
     let (event, detail) = match &decision {
         Decision::Grant { nomor_induk } => {
             if registration.nomor_induk.as_deref() != Some(nomor_induk.trim()) {
-                return Err(AuthError::Invalid(vec![crate::auth::error::FieldError {
-                    field: "nomor_induk".into(),
-                    messages: vec![Message::new(
-                        "NIP ini bukan NIP pendaftar. Periksa identitas orang yang menyerahkan bukti.",
-                        "This is not the registrant's NIP. Check who handed in the proof.",
-                    )],
-                }]));
+                return Err(RegistrationError::on("nomor_induk", P::NotTheRegistrant));
             }
             if !store::grant(&mut tx, &registration, who.pegawai_id)
                 .await
-                .map_err(server_error("granting a registration"))?
+                .map_err(internal("granting a registration"))?
             {
-                return Err(refused(
-                    "Akun pegawai ini sudah aktif; registrasi tidak diperlukan lagi.",
-                    "This employee's account is already active; the registration is no longer needed.",
-                ));
+                return Err(P::NoLongerNeeded.into());
             }
             (
                 AuditEvent::RegistrationGranted,
@@ -289,7 +219,7 @@ pub async fn decide(
         Decision::Reject { alasan } => {
             store::reject(&mut tx, &registration, who.pegawai_id, alasan)
                 .await
-                .map_err(server_error("rejecting a registration"))?;
+                .map_err(internal("rejecting a registration"))?;
             (
                 AuditEvent::RegistrationRejected,
                 serde_json::json!({ "nomor": nomor.as_str(), "alasan": alasan }),
@@ -307,10 +237,8 @@ pub async fn decide(
         },
     )
     .await
-    .map_err(server_error("auditing"))?;
-    tx.commit()
-        .await
-        .map_err(server_error("committing a decision"))
+    .map_err(internal("auditing"))?;
+    tx.commit().await.map_err(internal("committing a decision"))
 }
 
 /// What the server knows of a waiting registration, for the verifier to compare
@@ -320,20 +248,17 @@ pub async fn look_up(
     who: &Principal,
     nomor: &RegistrationNumber,
     ip: Option<IpAddr>,
-) -> Result<super::PendingRegistration, AuthError> {
+) -> Result<super::PendingRegistration, RegistrationError> {
     let mut tx = pool
         .begin()
         .await
-        .map_err(server_error("starting a transaction"))?;
+        .map_err(internal("starting a transaction"))?;
     let found = store::for_update(&mut tx, nomor)
         .await
-        .map_err(server_error("reading a registration"))?;
+        .map_err(internal("reading a registration"))?;
     drop(tx);
     let Some(registration) = found.filter(|r| r.status == "menunggu" && !r.activated) else {
-        return Err(refused(
-            "Tidak ada registrasi menunggu dengan nomor ini. Periksa nomor pada lembar pertama.",
-            "No waiting registration has this number. Check the number on the first part.",
-        ));
+        return Err(P::NoWaitingNumber.into());
     };
     permit(pool, who, &registration, ip, "look_up_registration").await?;
     Ok(super::PendingRegistration {
@@ -352,7 +277,7 @@ pub async fn set_mode(
     instansi_id: i32,
     mode: ActivationMode,
     ip: Option<IpAddr>,
-) -> Result<(), AuthError> {
+) -> Result<(), RegistrationError> {
     if authorize(who, &Action::SetActivationMode(instansi_id)).is_err() {
         audit::record(
             pool,
@@ -365,17 +290,17 @@ pub async fn set_mode(
             },
         )
         .await
-        .map_err(server_error("auditing"))?;
-        return Err(AuthError::Forbidden);
+        .map_err(internal("auditing"))?;
+        return Err(RegistrationError::Forbidden);
     }
     let mut tx = pool
         .begin()
         .await
-        .map_err(server_error("starting a transaction"))?;
+        .map_err(internal("starting a transaction"))?;
     let previous = store::set_mode(&mut tx, instansi_id, mode)
         .await
-        .map_err(server_error("setting the activation mode"))?
-        .ok_or_else(|| refused("Instansi tidak dikenal.", "Unknown agency."))?;
+        .map_err(internal("setting the activation mode"))?
+        .ok_or(RegistrationError::from(P::UnknownAgency))?;
     audit::record(
         &mut *tx,
         AuditEvent::ActivationModeChanged,
@@ -387,8 +312,43 @@ pub async fn set_mode(
         },
     )
     .await
-    .map_err(server_error("auditing"))?;
+    .map_err(internal("auditing"))?;
     tx.commit()
         .await
-        .map_err(server_error("committing the activation mode"))
+        .map_err(internal("committing the activation mode"))
+}
+
+/// Registrations waiting for the caller: the registration verifier of a work unit
+/// sees that unit's, an agency admin the agency's, a BKN admin all; anyone else 403.
+pub async fn pending(
+    pool: &PgPool,
+    who: &Principal,
+) -> Result<Vec<super::PendingRegistration>, RegistrationError> {
+    use crate::auth::access::RegistrationReach;
+    let reach = RegistrationReach::of(who);
+    if reach.is_empty() {
+        return Err(RegistrationError::Forbidden);
+    }
+    store::pending(pool, &reach)
+        .await
+        .map_err(internal("listing registrations"))
+}
+
+/// The caller's own agency and how its employees get in, if the caller may change it.
+pub async fn activation_of(
+    pool: &PgPool,
+    who: &Principal,
+) -> Result<Option<super::AgencyActivation>, RegistrationError> {
+    let instansi_id = who.placement.instansi_id;
+    if authorize(who, &Action::SetActivationMode(instansi_id)).is_err() {
+        return Ok(None);
+    }
+    let found = store::mode_of(pool, instansi_id)
+        .await
+        .map_err(internal("reading the activation mode"))?;
+    Ok(found.map(|(nama, mode)| super::AgencyActivation {
+        instansi_id,
+        nama,
+        mode,
+    }))
 }

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use crate::auth::access::{Role, Scope};
-use crate::auth::error::Message;
 use crate::domain::reference::Riwayat;
+use crate::edge::error::Message;
 use crate::proposal::change::ProposedRecord;
 use crate::proposal::lifecycle::Level;
 use crate::proposal::submission::ProposalView;
@@ -185,18 +185,19 @@ impl Decision {
     }
 }
 
-impl ReasonProblem {
-    pub fn message(self) -> Message {
+impl crate::domain::Localized for ReasonProblem {
+    fn message(&self, lang: crate::domain::localized::Lang) -> String {
         match self {
-            ReasonProblem::Missing => Message::new(
+            ReasonProblem::Missing => lang.pick(
                 "Tuliskan alasannya: pegawai perlu tahu apa yang harus diperbaiki.",
                 "Write the reason: the employee needs to know what to fix.",
             ),
-            ReasonProblem::TooLong => Message::new(
+            ReasonProblem::TooLong => lang.pick(
                 "Alasan paling panjang 500 karakter.",
                 "The reason can be at most 500 characters.",
             ),
         }
+        .to_owned()
     }
 }
 

@@ -11,8 +11,8 @@ use super::queue::{Case, Decision, Inbox, ReasonProblem, Verdict};
 use super::store::{self, Held};
 use crate::audit::{self, AuditEntry, AuditEvent};
 use crate::auth::access::{Placement, Principal};
-use crate::auth::error::Message;
 use crate::domain::reference::{JenisDokumen, Riwayat};
+use crate::edge::error::Message;
 use crate::profile::store::{profil_by_id, StoreError};
 use crate::proposal::authority::chain_of_numbers;
 use crate::proposal::change::{prepare, records_of, ChangeProblem, ProposedRecord, Target};
@@ -55,6 +55,13 @@ pub enum VerificationError {
     Change(ChangeProblem),
     #[error("the caller verifies nothing")]
     NoInbox,
+    #[error("not permitted")]
+    Forbidden,
+    #[error("no such history")]
+    UnknownHistory,
+    /// Not 1 to 4 levels, each higher than the one before.
+    #[error("not a valid approval chain")]
+    BadChain,
     #[error("a stored proposal does not parse")]
     Corrupt,
     #[error(transparent)]
@@ -411,4 +418,58 @@ pub async fn case(
         findings,
         blocking,
     })
+}
+
+/// The caller's inboxes, and the one they ask for (the first when that one is not
+/// theirs); `NoInbox` for anyone who verifies nothing.
+pub fn inbox_of(who: &Principal, asked: usize) -> Result<(Vec<Inbox>, Inbox), VerificationError> {
+    let inboxes = Inbox::all_of(&who.roles);
+    let chosen = inboxes
+        .get(asked)
+        .or(inboxes.first())
+        .copied()
+        .ok_or(VerificationError::NoInbox)?;
+    Ok((inboxes, chosen))
+}
+
+/// Every configured approval chain: history code and levels (1 unit kerja … 4 BKN Pusat).
+pub async fn chains(pool: &PgPool) -> Result<Vec<(String, Vec<i16>)>, VerificationError> {
+    use crate::proposal::authority::{all_chains, numbers_of};
+    Ok(all_chains(pool)
+        .await?
+        .into_iter()
+        .map(|(subject, chain)| (subject, numbers_of(&chain)))
+        .collect())
+}
+
+/// Sets the approval chain of a history (or `data_personal`), audited with the old
+/// and new levels. BKN admins only; proposals already submitted keep their chain.
+pub async fn set_approval_chain(
+    pool: &PgPool,
+    who: &Principal,
+    riwayat: &str,
+    tingkat: &[i16],
+    ip: Option<std::net::IpAddr>,
+) -> Result<(), VerificationError> {
+    use crate::auth::access::{authorize, Action};
+    use crate::proposal::authority::{set_chain, ChainSubject};
+    if authorize(who, &Action::ManagePeriod).is_err() {
+        return Err(VerificationError::Forbidden);
+    }
+    let subject = ChainSubject::parse(riwayat).ok_or(VerificationError::UnknownHistory)?;
+    let chain = chain_of_numbers(tingkat).ok_or(VerificationError::BadChain)?;
+    let mut tx = pool.begin().await?;
+    let old = set_chain(&mut tx, subject, &chain, who.pegawai_id).await?;
+    audit::record(
+        &mut *tx,
+        AuditEvent::ApprovalChainChanged,
+        AuditEntry {
+            actor: Some(who.pegawai_id),
+            subject: None,
+            ip,
+            detail: serde_json::json!({ "riwayat": subject.code(), "old": old, "new": tingkat }),
+        },
+    )
+    .await?;
+    Ok(tx.commit().await?)
 }

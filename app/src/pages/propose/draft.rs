@@ -191,7 +191,7 @@ impl DraftSync {
         leptos::task::spawn_local(async move {
             let result = crate::proposal::api::simpan_draf(save).await;
             self.in_flight.set_value(false);
-            if matches!(result, Err(crate::auth::error::AuthError::Network(_))) {
+            if matches!(result, Err(crate::edge::error::AppError::Network(_))) {
                 // Offline: kept on the device, sent when the browser is back, unless
                 // something newer is waiting already.
                 self.queued.update_value(|q| {

@@ -209,7 +209,7 @@ fn ProofCode(
 
 #[component]
 fn Findings(
-    findings: Vec<(String, crate::auth::error::Message)>,
+    findings: Vec<(String, crate::edge::error::Message)>,
     blocking: bool,
     lang: Signal<Lang>,
 ) -> impl IntoView {
@@ -289,7 +289,10 @@ fn DecisionForm(
                 local.set(None);
                 decide.dispatch(PutuskanUsulan { id, keputusan });
             }
-            Err(problem) => local.set(Some(problem.message().get(lang.get_untracked()).to_owned())),
+            Err(problem) => local.set(Some(crate::domain::Localized::message(
+                &problem,
+                lang.get_untracked(),
+            ))),
         }
     };
     let problems_at = move |path: &str| -> Vec<String> {

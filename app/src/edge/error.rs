@@ -1,6 +1,8 @@
-//! What the account server functions answer when they refuse. Messages travel in
-//! both languages, so the page shows the user's language whichever the server
-//! would have picked, and tests can read the Indonesian text.
+//! The one error of the request edge: what every server function answers when it
+//! refuses. Messages travel in both languages, so the page shows the user's
+//! language whichever the server would have picked. Each kind's HTTP status is
+//! decided here (`status`), and a server-side failure carries only a word for the
+//! log, never its details.
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -8,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::localized::{Lang, Localized};
 
-/// A sentence in Bahasa Indonesia and in English.
+/// A sentence in Bahasa Indonesia and in English, as it travels to the browser. It is
+/// made only from a typed problem (`Message::of`), never written out at the call.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     pub id: String,
@@ -20,13 +23,6 @@ impl Message {
         Self {
             id: value.message(Lang::Id),
             en: value.message(Lang::En),
-        }
-    }
-
-    pub fn new(id: &str, en: &str) -> Self {
-        Self {
-            id: id.to_owned(),
-            en: en.to_owned(),
         }
     }
 
@@ -42,8 +38,18 @@ pub struct FieldError {
     pub messages: Vec<Message>,
 }
 
+impl FieldError {
+    /// One problem on one field.
+    pub fn of(field: &str, problem: &impl Localized) -> Self {
+        FieldError {
+            field: field.to_owned(),
+            messages: vec![Message::of(problem)],
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-pub enum AuthError {
+pub enum AppError {
     /// Malformed input, field by field (HTTP 422).
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldError>),
@@ -68,9 +74,27 @@ pub enum AuthError {
     Server(String),
 }
 
-impl AuthError {
+impl AppError {
+    /// A refusal the user can act on, in the problem's own words.
+    pub fn refused(problem: &impl Localized) -> Self {
+        AppError::Refused(Message::of(problem))
+    }
+
+    /// Too many attempts, in the problem's own words.
+    pub fn too_many(problem: &impl Localized) -> Self {
+        AppError::TooMany(Message::of(problem))
+    }
+
+    /// Something failed on our side: logged here with its details, answered as a
+    /// bare "server error" naming only what was being done.
+    #[cfg(feature = "ssr")]
+    pub fn internal(what: &'static str, error: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %error, "{what}");
+        AppError::Server(what.to_owned())
+    }
+
     pub fn field(field: &str, problems: &[impl Localized]) -> Self {
-        AuthError::Invalid(vec![FieldError {
+        AppError::Invalid(vec![FieldError {
             field: field.to_owned(),
             messages: problems.iter().map(Message::of).collect(),
         }])
@@ -79,28 +103,28 @@ impl AuthError {
     /// What to show in the user's language, field errors joined.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            AuthError::Invalid(fields) => fields
+            AppError::Invalid(fields) => fields
                 .iter()
                 .flat_map(|f| f.messages.iter().map(|m| m.get(lang).to_owned()))
                 .collect::<Vec<_>>()
                 .join(" "),
-            AuthError::Refused(m) | AuthError::TooMany(m) => m.get(lang).to_owned(),
-            AuthError::Unauthenticated => lang
+            AppError::Refused(m) | AppError::TooMany(m) => m.get(lang).to_owned(),
+            AppError::Unauthenticated => lang
                 .pick("Silakan masuk terlebih dahulu.", "Please sign in first.")
                 .to_owned(),
-            AuthError::Forbidden => lang
+            AppError::Forbidden => lang
                 .pick(
                     "Anda tidak berwenang melakukan ini.",
                     "You are not allowed to do this.",
                 )
                 .to_owned(),
-            AuthError::Network(_) => lang
+            AppError::Network(_) => lang
                 .pick(
                     "Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.",
                     "Could not reach the server. Check your connection and try again.",
                 )
                 .to_owned(),
-            AuthError::Server(_) => lang
+            AppError::Server(_) => lang
                 .pick(
                     "Terjadi gangguan di server. Silakan coba lagi.",
                     "Something went wrong on our side. Please try again.",
@@ -112,7 +136,7 @@ impl AuthError {
     /// Messages for one field, for showing beside it.
     pub fn for_field(&self, field: &str, lang: Lang) -> Vec<String> {
         match self {
-            AuthError::Invalid(fields) => fields
+            AppError::Invalid(fields) => fields
                 .iter()
                 .filter(|f| f.field == field)
                 .flat_map(|f| f.messages.iter().map(|m| m.get(lang).to_owned()))
@@ -125,24 +149,24 @@ impl AuthError {
     pub fn status(&self) -> axum::http::StatusCode {
         use axum::http::StatusCode;
         match self {
-            AuthError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AuthError::Refused(_) => StatusCode::BAD_REQUEST,
-            AuthError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
-            AuthError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AuthError::Forbidden => StatusCode::FORBIDDEN,
-            AuthError::Server(_) | AuthError::Network(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Refused(_) => StatusCode::BAD_REQUEST,
+            AppError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Server(_) | AppError::Network(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
 
-impl FromServerFnError for AuthError {
+impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // A request the server could not decode is the client's mistake.
             ServerFnErrorErr::Args(e) | ServerFnErrorErr::MissingArg(e) => {
-                AuthError::Invalid(vec![FieldError {
+                AppError::Invalid(vec![FieldError {
                     field: String::new(),
                     messages: vec![Message {
                         id: format!("Permintaan tidak valid: {e}"),
@@ -150,8 +174,8 @@ impl FromServerFnError for AuthError {
                     }],
                 }])
             }
-            ServerFnErrorErr::Request(e) => AuthError::Network(e),
-            other => AuthError::Server(other.to_string()),
+            ServerFnErrorErr::Request(e) => AppError::Network(e),
+            other => AppError::Server(other.to_string()),
         }
     }
 }
