@@ -2,7 +2,7 @@
 
 use super::headline;
 use crate::auth::mail::OutgoingMail;
-use crate::domain::localized::Lang;
+use crate::i18n::Locale;
 use crate::domain::reference::Riwayat;
 use crate::proposal::lifecycle::Level;
 use crate::proposal::submission::EventKind;
@@ -32,8 +32,8 @@ fn subject(kind: EventKind) -> &'static str {
 
 pub fn decision_mail(m: &DecisionMail<'_>) -> OutgoingMail {
     let (id, en) = (
-        headline(m.riwayat, m.kind, m.level, Lang::Id),
-        headline(m.riwayat, m.kind, m.level, Lang::En),
+        headline(m.riwayat, m.kind, m.level, Locale::id),
+        headline(m.riwayat, m.kind, m.level, Locale::en),
     );
     let (reason_id, reason_en) = match m.reason {
         Some(r) => (format!("\nAlasan: {r}\n"), format!("\nReason: {r}\n")),
