@@ -12,6 +12,7 @@ mod documents;
 mod generator;
 mod history_tables;
 mod live_events;
+mod page_text;
 mod profile;
 mod proposals;
 mod reconciliation;
