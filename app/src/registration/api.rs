@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use super::problem::{RegistrationError, RegistrationProblem};
+use super::problem::RegistrationProblem;
 use super::{AgencyActivation, PendingRegistration, Proof};
 use crate::edge::error::AppError;
 
@@ -100,6 +100,7 @@ pub async fn putuskan_registrasi(
     setuju: bool,
     alasan: String,
 ) -> Result<(), AppError> {
+    use super::problem::RegistrationError;
     use super::service::{decide, Decision};
     use super::RegistrationNumber;
     use crate::edge::{self, FieldError};
@@ -141,6 +142,7 @@ pub async fn cara_aktivasi() -> Result<Option<AgencyActivation>, AppError> {
 /// "registrasi_mandiri".
 #[server(prefix = "/api", endpoint = "ubah_cara_aktivasi")]
 pub async fn ubah_cara_aktivasi(instansi_id: i32, cara: String) -> Result<(), AppError> {
+    use super::problem::RegistrationError;
     use super::ActivationMode;
     use crate::edge;
 
