@@ -10,6 +10,8 @@
 pub mod catalog;
 pub mod copy;
 pub mod demo;
+#[cfg(test)]
+mod golden;
 pub mod identity;
 pub mod load;
 pub mod names;
