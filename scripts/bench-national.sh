@@ -15,7 +15,7 @@ source scripts/db.sh
 N="${1:-4300000}"
 FLAGS="${MUTAKHIR_GENERATE_FLAGS:---bulk}"
 
-cargo build --release -p server --bin mutakhir-generate
+cargo build --release -p generator --bin mutakhir-generate
 BIN="$CARGO_TARGET_DIR/release/mutakhir-generate"
 
 ADMIN="$(pg_admin_url)"

@@ -19,7 +19,8 @@ CONCURRENCY="${2:-16}"
 REQUESTS="${3:-4000}"
 EMPLOYEES="${EMPLOYEES:-100000}"
 
-cargo build --release -p server --bin mutakhir-generate --bin mutakhir-bench-queue
+cargo build --release -p generator --bin mutakhir-generate
+cargo build --release -p server --bin mutakhir-bench-queue
 ADMIN="$(pg_admin_url)"
 URL="${ADMIN%/postgres}/mutakhir_bench_queue"
 if ! psql "$ADMIN" -qAtc "SELECT 1 FROM pg_database WHERE datname = 'mutakhir_bench_queue'" | grep -q 1; then

@@ -8,7 +8,6 @@ pub mod config;
 pub mod db;
 pub mod documents;
 pub mod events;
-pub mod generator;
 pub mod health;
 pub mod language;
 pub mod mail;

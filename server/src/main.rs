@@ -20,7 +20,7 @@ async fn main() -> anyhow::Result<()> {
         .context("connecting to PostgreSQL")?;
     db::migrate(&pool).await.context("running migrations")?;
     if config.demo {
-        let loaded = server::generator::demo::load_demo_if_empty(&pool)
+        let loaded = generator::demo::load_demo_if_empty(&pool)
             .await
             .context("loading the demo data")?;
         tracing::warn!(

@@ -4,12 +4,12 @@
 
 use std::time::Duration;
 
-use reqwest::{header, Response, StatusCode};
-use server::config::Config;
-use server::generator::demo::{
+use generator::demo::{
     load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_EMAIL, DEMO_PPPK_NIP,
     DEMO_PPT_EMAIL, DEMO_PPT_NAME, DEMO_PPT_NIK,
 };
+use reqwest::{header, Response, StatusCode};
+use server::config::Config;
 use sqlx::PgPool;
 
 use crate::support::db::audit_count;

@@ -1,8 +1,8 @@
 //! Admins act only within their scope: fixing a registered contact and
 //! appointing verifiers, over real HTTP, each change and refusal audited.
 
+use generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use reqwest::StatusCode;
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
 use crate::support::db::audit_count;

@@ -1,8 +1,8 @@
 //! Who may read whose profile, over real HTTP: every caller against every
 //! object, each cell with its expected answer, and each refusal audited.
 
+use generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use reqwest::StatusCode;
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
 use crate::support::db::audit_count;

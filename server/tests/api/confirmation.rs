@@ -2,8 +2,8 @@
 //! record; the time is kept, confirming again moves it, progress counts what
 //! applies to them, and nobody confirms without signing in.
 
+use generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use reqwest::StatusCode;
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
 use crate::support::TestApp;

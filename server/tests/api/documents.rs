@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+use generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use reqwest::{header, StatusCode};
 use server::config::DocumentLocation;
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
 use crate::support::db::audit_count;

@@ -7,7 +7,7 @@ use app::domain::riwayat::table::{Key, Table, TABLES};
 use app::profile::store::profil_by_nomor_induk;
 use app::proposal::change::{records_of, ProposedRecord};
 use app::verification::store;
-use server::generator::demo::{load_demo_if_empty, DEMO_PNS_NIP};
+use generator::demo::{load_demo_if_empty, DEMO_PNS_NIP};
 use sqlx::PgPool;
 use time::{Date, Duration};
 

@@ -4,8 +4,8 @@
 
 use std::{net::TcpListener, process::Stdio, time::Duration};
 
+use generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use reqwest::{header, StatusCode};
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use sqlx::PgPool;
 use tokio::process::{Child, Command};
 

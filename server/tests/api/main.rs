@@ -9,7 +9,6 @@ mod admin;
 mod authorization;
 mod confirmation;
 mod documents;
-mod generator;
 mod history_tables;
 mod live_events;
 mod profile;

@@ -1,8 +1,8 @@
 //! The profile over real HTTP: the server function that reads it, and the
 //! server-rendered page, against the demo data in a per-test database.
 
+use generator::demo::{load_demo_if_empty, DEMO_PNS_NAME, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use reqwest::StatusCode;
-use server::generator::demo::{load_demo_if_empty, DEMO_PNS_NAME, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
 use crate::support::TestApp;

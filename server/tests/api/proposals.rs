@@ -5,8 +5,8 @@
 //! it is sent, and a withdrawn proposal frees its record with its timeline kept.
 
 use app::domain::reference::{GolonganPns, JenisDokumen};
+use generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use reqwest::StatusCode;
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use sqlx::PgPool;
 use time::Duration;
 

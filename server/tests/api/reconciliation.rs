@@ -4,8 +4,8 @@
 use app::auth::settings::AuthSettings;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use reqwest::StatusCode;
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP};
 use sqlx::PgPool;
 
 use crate::support::people;

@@ -3,8 +3,8 @@
 //! only the registration verifier of their work unit (or an admin over them)
 //! grants access, and every step is audited.
 
+use generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PPPK_NIP};
 use reqwest::{Response, StatusCode};
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
 use crate::support::db::audit_count;

@@ -8,8 +8,8 @@
 
 use app::domain::reference::{GolonganPns, JenisDokumen};
 use app::proposal::change::ProposedRecord;
+use generator::demo::{DEMO_PASSWORD, DEMO_PNS_EMAIL, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use reqwest::StatusCode;
-use server::generator::demo::{DEMO_PASSWORD, DEMO_PNS_EMAIL, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
 

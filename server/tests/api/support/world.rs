@@ -7,9 +7,9 @@ use app::domain::riwayat::RiwayatPangkat;
 use app::profile::store::profil_by_nomor_induk;
 use app::proposal::change::{ProposedRecord, Target};
 use app::proposal::submission::{IdempotencyKey, Submission};
+use generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use reqwest::{Response, StatusCode};
 use server::config::Config;
-use server::generator::demo::{load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 use time::{format_description::well_known::Rfc3339, Duration, OffsetDateTime};
 

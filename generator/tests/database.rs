@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use app::domain::{NiPppk, Nik, Nip};
-use server::generator::demo::{self, DEMO_PNS_NIP, DEMO_PPPK_NIP, DEMO_PPT_NIK};
-use server::generator::{load, LoadOptions};
+use generator::demo::{self, DEMO_PNS_NIP, DEMO_PPPK_NIP, DEMO_PPT_NIK};
+use generator::{load, LoadOptions};
 use sqlx::PgPool;
 
 const RIWAYAT: [&str; 12] = [

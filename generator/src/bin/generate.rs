@@ -11,7 +11,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use server::generator::{self, demo, LoadOptions};
+use generator::{demo, LoadOptions};
 use sqlx::postgres::PgPoolOptions;
 
 const USAGE: &str = "usage: mutakhir-generate [--employees N] [--seed S] [--bulk] [--demo] \
@@ -79,7 +79,7 @@ async fn run(options: LoadOptions, demo: bool) -> anyhow::Result<()> {
         .max_connections(options.writers as u32 + 2)
         .connect(&url)
         .await?;
-    server::db::migrate(&pool).await?;
+    generator::migrate(&pool).await?;
     let started = Instant::now();
     if demo {
         let loaded = demo::load_demo_if_empty(&pool).await?;

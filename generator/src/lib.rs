@@ -2,10 +2,14 @@
 //! employees (`app::domain::Pegawai`) generated deterministically from a seed and an
 //! index, and a bulk loader that streams them into PostgreSQL with COPY.
 //!
+//! A crate of its own, apart from the server; `mutakhir-generate`
+//! (`src/bin/generate.rs`) is this crate's binary.
+//!
 //! - [`Generator::pegawai`] builds employee `index` for a seed; any index can be built
 //!   alone, so chunks can be generated on any thread in any order.
 //! - [`load`] writes employees `first..first+n` in chunks, one transaction per chunk.
 //! - [`demo`] loads the small fixed demo set with named employees.
+//! - [`migrate`] brings a database to the schema the generated rows are written for.
 
 pub mod catalog;
 pub mod copy;
@@ -21,6 +25,12 @@ pub mod reference;
 pub use load::{load, LoadOptions, LoadReport};
 pub use person::{Generator, AS_OF};
 pub use reference::Reference;
+
+/// Runs the migrations (`migrations/`, the same ones the server runs at start-up),
+/// so `mutakhir-generate` can fill a fresh database without starting the server.
+pub async fn migrate(pool: &sqlx::PgPool) -> Result<(), sqlx::migrate::MigrateError> {
+    sqlx::migrate!("../migrations").run(pool).await
+}
 
 #[cfg(test)]
 mod tests {
