@@ -1,7 +1,12 @@
 //! Lists the generator draws from: schools, majors and the titles they confer,
-//! positions, courses, awards, organisations, streets.
+//! positions, courses, awards, organisations, streets. The lists are data
+//! (`generator/data/`, see [`crate::data`]), one file each, read once on first use.
+
+use std::sync::LazyLock;
 
 use app::domain::reference::TingkatPendidikan;
+
+use crate::data::{tsv, Tsv};
 
 /// A programme: level, major, title conferred (before or after the name).
 #[derive(Clone, Copy, Debug)]
@@ -12,281 +17,158 @@ pub struct Programme {
     pub back: Option<&'static str>,
 }
 
-const fn back(tingkat: TingkatPendidikan, major: &'static str, title: &'static str) -> Programme {
-    Programme {
-        tingkat,
-        major,
-        front: None,
-        back: Some(title),
+const PROGRAMMES_FILE: Tsv = tsv!("programmes.tsv");
+
+/// Every programme with its group, in file order.
+static PROGRAMMES: LazyLock<Vec<(&'static str, Programme)>> = LazyLock::new(|| {
+    let title = |t: &'static str| (!t.is_empty()).then_some(t);
+    PROGRAMMES_FILE
+        .rows(["group", "tingkat", "front", "back", "major"])
+        .into_iter()
+        .map(|[group, tingkat, front, back, major]| {
+            let programme = Programme {
+                tingkat: PROGRAMMES_FILE.parse("tingkat", tingkat),
+                major,
+                front: title(front),
+                back: title(back),
+            };
+            (group, programme)
+        })
+        .collect()
+});
+
+/// The programmes of one group of `programmes.tsv`, in file order.
+fn programmes(group: &str) -> Vec<Programme> {
+    let list: Vec<Programme> = PROGRAMMES
+        .iter()
+        .filter(|(g, _)| *g == group)
+        .map(|(_, p)| *p)
+        .collect();
+    assert!(
+        !list.is_empty(),
+        "data/{}: no programme of group {group}",
+        PROGRAMMES_FILE.name
+    );
+    list
+}
+
+/// The one programme of a group of `programmes.tsv`.
+fn programme(group: &str) -> Programme {
+    match programmes(group)[..] {
+        [p] => p,
+        _ => panic!(
+            "data/{}: {group} must be one programme",
+            PROGRAMMES_FILE.name
+        ),
     }
 }
 
-use TingkatPendidikan as T;
+type Programmes = LazyLock<Vec<Programme>>;
 
-pub const S1_GENERAL: &[Programme] = &[
-    back(T::S1, "Teknik Informatika", "S.Kom."),
-    back(T::S1, "Sistem Informasi", "S.Kom."),
-    back(T::S1, "Manajemen", "S.E."),
-    back(T::S1, "Akuntansi", "S.E."),
-    back(T::S1, "Ilmu Ekonomi", "S.E."),
-    back(T::S1, "Ilmu Hukum", "S.H."),
-    back(T::S1, "Ilmu Administrasi Negara", "S.Sos."),
-    back(T::S1, "Sosiologi", "S.Sos."),
-    back(T::S1, "Ilmu Pemerintahan", "S.IP."),
-    back(T::S1, "Teknik Sipil", "S.T."),
-    back(T::S1, "Teknik Elektro", "S.T."),
-    back(T::S1, "Perencanaan Wilayah dan Kota", "S.T."),
-    back(T::S1, "Agroteknologi", "S.P."),
-    back(T::S1, "Kesehatan Masyarakat", "S.KM."),
-    back(T::S1, "Statistika", "S.Stat."),
-    back(T::S1, "Psikologi", "S.Psi."),
-    back(T::S1, "Matematika", "S.Si."),
-    back(T::S1, "Ilmu Komunikasi", "S.I.Kom."),
-];
-pub const S1_TEACHER: &[Programme] = &[
-    back(T::S1, "Pendidikan Guru Sekolah Dasar", "S.Pd."),
-    back(T::S1, "Pendidikan Matematika", "S.Pd."),
-    back(T::S1, "Pendidikan Bahasa Indonesia", "S.Pd."),
-    back(T::S1, "Pendidikan Bahasa Inggris", "S.Pd."),
-    back(T::S1, "Pendidikan Biologi", "S.Pd."),
-    back(T::S1, "Pendidikan Jasmani", "S.Pd."),
-    back(T::S1, "Pendidikan Ekonomi", "S.Pd."),
-    back(T::S1, "Bimbingan dan Konseling", "S.Pd."),
-];
-pub const S1_RELIGIOUS: &[Programme] = &[
-    back(T::S1, "Pendidikan Agama Islam", "S.Pd.I."),
-    back(T::S1, "Hukum Keluarga Islam", "S.H."),
-    back(T::S1, "Komunikasi dan Penyiaran Islam", "S.Sos."),
-    back(T::S1, "Pendidikan Guru Madrasah Ibtidaiyah", "S.Pd."),
-];
-pub const S1_NURSE: Programme = back(T::S1, "Ilmu Keperawatan", "S.Kep.");
-pub const NERS: Programme = Programme {
-    tingkat: T::Profesi,
-    major: "Profesi Ners",
-    front: Some("Ns."),
-    back: None,
-};
-pub const S1_MEDICINE: Programme = back(T::S1, "Pendidikan Dokter", "S.Ked.");
-pub const DOKTER: Programme = Programme {
-    tingkat: T::Profesi,
-    major: "Profesi Dokter",
-    front: Some("dr."),
-    back: None,
-};
-pub const D3_HEALTH: &[Programme] = &[
-    back(T::D3, "Keperawatan", "A.Md.Kep."),
-    back(T::D3, "Kebidanan", "A.Md.Keb."),
-    back(T::D3, "Farmasi", "A.Md.Farm."),
-    back(T::D3, "Analis Kesehatan", "A.Md.AK."),
-];
-pub const D3_GENERAL: &[Programme] = &[
-    back(T::D3, "Akuntansi", "A.Md."),
-    back(T::D3, "Manajemen Informatika", "A.Md."),
-    back(T::D3, "Administrasi Perkantoran", "A.Md."),
-    back(T::D3, "Teknik Sipil", "A.Md.T."),
-];
-pub const D4: &[Programme] = &[
-    back(T::D4, "Akuntansi Sektor Publik", "S.Tr.Ak."),
-    back(T::D4, "Kebidanan", "S.Tr.Keb."),
-    back(T::D4, "Manajemen Pemerintahan", "S.Tr.IP."),
-];
-pub const S2: &[Programme] = &[
-    back(T::S2, "Magister Manajemen", "M.M."),
-    back(T::S2, "Ilmu Administrasi", "M.Si."),
-    back(T::S2, "Teknik Sipil", "M.T."),
-    back(T::S2, "Ilmu Hukum", "M.H."),
-    back(T::S2, "Ilmu Komputer", "M.Kom."),
-    back(T::S2, "Administrasi Publik", "M.A.P."),
-    back(T::S2, "Kesehatan Masyarakat", "M.Kes."),
-    back(T::S2, "Perencanaan Pembangunan", "M.Sc."),
-    back(T::S2, "Ekonomi Pembangunan", "M.E."),
-];
-pub const S2_TEACHER: &[Programme] = &[
-    back(T::S2, "Manajemen Pendidikan", "M.Pd."),
-    back(T::S2, "Pendidikan Matematika", "M.Pd."),
-    back(T::S2, "Pendidikan Bahasa", "M.Pd."),
-];
-pub const S3: &[Programme] = &[
-    Programme {
-        tingkat: T::S3,
-        major: "Ilmu Administrasi Publik",
-        front: Some("Dr."),
-        back: None,
-    },
-    Programme {
-        tingkat: T::S3,
-        major: "Ilmu Hukum",
-        front: Some("Dr."),
-        back: None,
-    },
-    Programme {
-        tingkat: T::S3,
-        major: "Ilmu Pendidikan",
-        front: Some("Dr."),
-        back: None,
-    },
-    Programme {
-        tingkat: T::S3,
-        major: "Ilmu Ekonomi",
-        front: Some("Dr."),
-        back: None,
-    },
-];
+pub static S1_GENERAL: Programmes = LazyLock::new(|| programmes("s1_general"));
+pub static S1_TEACHER: Programmes = LazyLock::new(|| programmes("s1_teacher"));
+pub static S1_RELIGIOUS: Programmes = LazyLock::new(|| programmes("s1_religious"));
+pub static S1_NURSE: LazyLock<Programme> = LazyLock::new(|| programme("s1_nurse"));
+pub static NERS: LazyLock<Programme> = LazyLock::new(|| programme("ners"));
+pub static S1_MEDICINE: LazyLock<Programme> = LazyLock::new(|| programme("s1_medicine"));
+pub static DOKTER: LazyLock<Programme> = LazyLock::new(|| programme("dokter"));
+pub static D3_HEALTH: Programmes = LazyLock::new(|| programmes("d3_health"));
+pub static D3_GENERAL: Programmes = LazyLock::new(|| programmes("d3_general"));
+pub static D4: Programmes = LazyLock::new(|| programmes("d4"));
+pub static S2: Programmes = LazyLock::new(|| programmes("s2"));
+pub static S2_TEACHER: Programmes = LazyLock::new(|| programmes("s2_teacher"));
+pub static S3: Programmes = LazyLock::new(|| programmes("s3"));
 
-pub const UNIVERSITIES: &[&str] = &[
-    "Universitas Indonesia",
-    "Universitas Gadjah Mada",
-    "Institut Teknologi Bandung",
-    "Universitas Padjadjaran",
-    "Universitas Diponegoro",
-    "Universitas Airlangga",
-    "Universitas Brawijaya",
-    "Universitas Sumatera Utara",
-    "Universitas Andalas",
-    "Universitas Hasanuddin",
-    "Universitas Udayana",
-    "Universitas Sam Ratulangi",
-    "Universitas Nusa Cendana",
-    "Universitas Cenderawasih",
-    "Universitas Lambung Mangkurat",
-    "Universitas Syiah Kuala",
-    "Universitas Negeri Jakarta",
-    "Universitas Pendidikan Indonesia",
-    "Universitas Negeri Yogyakarta",
-    "Universitas Negeri Makassar",
-    "Universitas Negeri Semarang",
-    "UIN Syarif Hidayatullah Jakarta",
-    "UIN Sunan Kalijaga Yogyakarta",
-    "Universitas Terbuka",
-    "Universitas Pattimura",
-    "Universitas Riau",
-    "Universitas Sriwijaya",
-    "Universitas Jenderal Soedirman",
-    "Universitas Sebelas Maret",
-    "Universitas Mulawarman",
-    "Universitas Tanjungpura",
-    "Politeknik Kesehatan Kemenkes Jakarta",
-    "Sekolah Tinggi Ilmu Administrasi LAN",
-    "Institut Pemerintahan Dalam Negeri",
-];
+type List = LazyLock<Vec<&'static str>>;
 
-pub const PELAKSANA: &[&str] = &[
-    "Pengadministrasi Perkantoran",
-    "Penata Layanan Operasional",
-    "Pengolah Data dan Informasi",
-    "Pengelola Keuangan",
-    "Pengelola Barang Milik Negara",
-    "Pengelola Layanan Kepegawaian",
-    "Operator Layanan Operasional",
-    "Pengadministrasi Umum",
-];
+/// A one-column file: its values in file order.
+fn list(file: Tsv, column: &str) -> Vec<&'static str> {
+    let values: Vec<&'static str> = file.rows([column]).into_iter().map(|[v]| v).collect();
+    assert!(!values.is_empty(), "data/{} is empty", file.name);
+    values
+}
 
+pub static UNIVERSITIES: List = LazyLock::new(|| list(tsv!("universities.tsv"), "name"));
+pub static PELAKSANA: List = LazyLock::new(|| list(tsv!("pelaksana.tsv"), "name"));
 /// Functional positions with levels (*jenjang*) for graduates.
-pub const FUNGSIONAL_AHLI: &[&str] = &[
-    "Analis Kebijakan",
-    "Analis Sumber Daya Manusia Aparatur",
-    "Pranata Komputer",
-    "Perencana",
-    "Auditor",
-    "Analis Keuangan Pusat dan Daerah",
-    "Arsiparis",
-    "Pranata Hubungan Masyarakat",
-    "Penyuluh Pertanian",
-    "Statistisi",
-];
+pub static FUNGSIONAL_AHLI: List = LazyLock::new(|| list(tsv!("fungsional_ahli.tsv"), "name"));
+pub static SUBJECTS: List = LazyLock::new(|| list(tsv!("subjects.tsv"), "name"));
+pub static SECTIONS: List = LazyLock::new(|| list(tsv!("sections.tsv"), "name"));
+pub static EMPLOYERS: List = LazyLock::new(|| list(tsv!("employers.tsv"), "name"));
+pub static STREETS: List = LazyLock::new(|| list(tsv!("streets.tsv"), "name"));
+pub static MOBILE_PREFIXES: List = LazyLock::new(|| list(tsv!("mobile_prefixes.tsv"), "prefix"));
 
-pub const SUBJECTS: &[&str] = &[
-    "Kelas",
-    "Matematika",
-    "Bahasa Indonesia",
-    "Bahasa Inggris",
-    "Ilmu Pengetahuan Alam",
-    "Ilmu Pengetahuan Sosial",
-    "Pendidikan Jasmani",
-    "Bimbingan dan Konseling",
-    "Pendidikan Agama",
-];
+type Weighted = LazyLock<Vec<(&'static str, u32)>>;
 
-pub const SECTIONS: &[&str] = &[
-    "Umum dan Kepegawaian",
-    "Keuangan",
-    "Perencanaan",
-    "Program dan Evaluasi",
-    "Pelayanan",
-    "Pengembangan",
-    "Data dan Informasi",
-    "Pembinaan",
-];
+const COURSES_FILE: Tsv = tsv!("courses.tsv");
 
-pub const COURSES: &[(&str, u32)] = &[
-    ("Bimbingan Teknis Pengelolaan Keuangan Daerah", 32),
-    (
-        "Pelatihan Pengadaan Barang/Jasa Pemerintah Tingkat Dasar",
-        40,
-    ),
-    ("Bimbingan Teknis Aplikasi SIASN", 16),
-    ("Pelatihan Penyusunan Sasaran Kinerja Pegawai", 24),
-    ("Pelatihan Kearsipan Dinamis", 30),
-    ("Pelatihan Analisis Jabatan", 40),
-    ("Pelatihan Pelayanan Prima", 24),
-    ("Pelatihan Manajemen Risiko", 32),
-    ("Pelatihan Jabatan Fungsional Tingkat Ahli", 120),
-    ("Pelatihan Penyusunan Standar Operasional Prosedur", 24),
-];
-pub const TEACHER_COURSES: &[(&str, u32)] = &[
-    ("Pelatihan Implementasi Kurikulum Merdeka", 32),
-    ("Pendidikan Profesi Guru Dalam Jabatan", 200),
-    ("Pelatihan Guru Penggerak", 310),
-    ("Bimbingan Teknis Asesmen Nasional", 24),
-];
-pub const HEALTH_COURSES: &[(&str, u32)] = &[
-    ("Pelatihan Basic Trauma Cardiac Life Support", 40),
-    ("Pelatihan Pencegahan dan Pengendalian Infeksi", 32),
-    ("Pelatihan Asuhan Persalinan Normal", 60),
-    ("Pelatihan Manajemen Puskesmas", 40),
-];
+/// The courses of one group of `courses.tsv` with their hours, in file order.
+fn courses(group: &str) -> Vec<(&'static str, u32)> {
+    let list: Vec<(&'static str, u32)> = COURSES_FILE
+        .rows(["group", "name", "hours"])
+        .into_iter()
+        .filter(|[g, _, _]| *g == group)
+        .map(|[_, name, hours]| (name, COURSES_FILE.parse("hours", hours)))
+        .collect();
+    assert!(
+        !list.is_empty(),
+        "data/{}: no course of group {group}",
+        COURSES_FILE.name
+    );
+    list
+}
 
-pub const EMPLOYERS: &[&str] = &[
-    "Rumah Sakit Swasta",
-    "Yayasan Pendidikan Swasta",
-    "Tenaga Honorer Pemerintah Daerah",
-    "Perusahaan Swasta",
-    "Sekolah Swasta",
-];
+pub static COURSES: Weighted = LazyLock::new(|| courses("general"));
+pub static TEACHER_COURSES: Weighted = LazyLock::new(|| courses("teacher"));
+pub static HEALTH_COURSES: Weighted = LazyLock::new(|| courses("health"));
 
-pub const STREETS: &[&str] = &[
-    "Jl. Merdeka",
-    "Jl. Sudirman",
-    "Jl. Diponegoro",
-    "Jl. Ahmad Yani",
-    "Jl. Gajah Mada",
-    "Jl. Hasanuddin",
-    "Jl. Pahlawan",
-    "Jl. Kartini",
-    "Jl. Imam Bonjol",
-    "Jl. Teuku Umar",
-    "Jl. Cut Nyak Dhien",
-    "Jl. Pattimura",
-    "Jl. Melati",
-    "Jl. Mawar",
-    "Jl. Kenanga",
-    "Jl. Cempaka",
-    "Jl. Flamboyan",
-    "Jl. Veteran",
-    "Jl. Pemuda",
-    "Jl. Siliwangi",
-];
+pub static EMAIL_DOMAINS: Weighted = LazyLock::new(|| {
+    let file = tsv!("email_domains.tsv");
+    file.rows(["domain", "weight"])
+        .into_iter()
+        .map(|[domain, weight]| (domain, file.parse("weight", weight)))
+        .collect()
+});
 
-pub const EMAIL_DOMAINS: &[(&str, u32)] = &[
-    ("gmail.com", 70),
-    ("yahoo.co.id", 12),
-    ("yahoo.com", 8),
-    ("outlook.com", 4),
-    ("ymail.com", 2),
-    ("rocketmail.com", 1),
-];
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub const MOBILE_PREFIXES: &[&str] = &[
-    "0811", "0812", "0813", "0821", "0822", "0823", "0852", "0853", "0851", "0857", "0858", "0856",
-    "0877", "0878", "0895", "0896", "0897", "0898", "0899", "0881", "0882",
-];
+    /// A list that does not load (a missing column, a level or a number that does
+    /// not parse) fails here rather than in the middle of a load.
+    #[test]
+    fn every_list_loads() {
+        for list in [
+            &S1_GENERAL,
+            &S1_TEACHER,
+            &S1_RELIGIOUS,
+            &D3_HEALTH,
+            &D3_GENERAL,
+            &D4,
+            &S2,
+            &S2_TEACHER,
+            &S3,
+        ] {
+            assert!(!list.is_empty());
+        }
+        for p in [*S1_NURSE, *NERS, *S1_MEDICINE, *DOKTER] {
+            assert!(!p.major.is_empty());
+        }
+        assert_eq!(NERS.front, Some("Ns."));
+        for list in [
+            &UNIVERSITIES,
+            &PELAKSANA,
+            &FUNGSIONAL_AHLI,
+            &SUBJECTS,
+            &SECTIONS,
+            &EMPLOYERS,
+            &STREETS,
+            &MOBILE_PREFIXES,
+        ] {
+            assert!(list.iter().all(|v| !v.is_empty()));
+        }
+        for list in [&COURSES, &TEACHER_COURSES, &HEALTH_COURSES, &EMAIL_DOMAINS] {
+            assert!(list.iter().all(|(v, n)| !v.is_empty() && *n > 0));
+        }
+    }
+}

@@ -13,6 +13,7 @@
 
 pub mod catalog;
 pub mod copy;
+mod data;
 pub mod demo;
 #[cfg(test)]
 mod golden;

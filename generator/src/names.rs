@@ -1,11 +1,22 @@
 //! Indonesian names by region. Naming customs differ: Javanese often carry one or
 //! two given names and no family name, Batak, Minahasa, Ambonese, Flores and Papuan
 //! people carry a clan name (*marga*, *fam*), Balinese names begin with a birth-order
-//! name (Wayan, Made, Nyoman, Ketut) after I/Ni, Bugis nobility use Andi. The lists
-//! are common names, not real people.
+//! name (Wayan, Made, Nyoman, Ketut) after I/Ni, Bugis nobility use Andi.
+//!
+//! The lists are data (`generator/data/`, see [`crate::data`]): given names
+//! (`given_names.tsv`), family and clan names (`family_names.tsv`), Balinese
+//! birth-order names (`bali_birth_order.tsv`), the cultural mix of each province
+//! (`province_cultures.tsv`) and the religions of each culture (`religions.tsv`).
+//! They are common names, not real people. The customs, which list a name is drawn
+//! from and how the parts are put together, are the code below.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use app::domain::reference::{Agama, JenisKelamin};
 use rand::Rng;
+
+use crate::data::{tsv, Tsv};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Culture {
@@ -25,834 +36,173 @@ pub enum Culture {
     Tionghoa,
 }
 
-const ISLAMIC_MALE: &[&str] = &[
-    "Muhammad", "Ahmad", "Abdul", "Rizki", "Fajar", "Hendra", "Irfan", "Arif", "Fauzi", "Hasan",
-    "Ilham", "Rahmat", "Syaiful", "Yusuf", "Zainal", "Ridwan", "Taufik", "Hidayat", "Dedi", "Andi",
-];
-const ISLAMIC_FEMALE: &[&str] = &[
-    "Siti",
-    "Nur",
-    "Fitri",
-    "Aisyah",
-    "Rina",
-    "Dewi",
-    "Aminah",
-    "Khadijah",
-    "Nurul",
-    "Rahmawati",
-    "Fatimah",
-    "Zahra",
-    "Indah",
-    "Yuni",
-    "Ratna",
-    "Laila",
-    "Nabila",
-    "Annisa",
-    "Lestari",
-    "Wulan",
-];
-const CHRISTIAN_MALE: &[&str] = &[
-    "Yohanes",
-    "Stefanus",
-    "Paulus",
-    "Petrus",
-    "Fransiskus",
-    "Markus",
-    "Daniel",
-    "Yosef",
-    "Antonius",
-    "Robert",
-    "Samuel",
-    "Andreas",
-    "Yakobus",
-    "Benediktus",
-    "Hendrik",
-    "Frans",
-];
-const CHRISTIAN_FEMALE: &[&str] = &[
-    "Maria",
-    "Theresia",
-    "Agnes",
-    "Yuliana",
-    "Veronika",
-    "Elisabeth",
-    "Magdalena",
-    "Kristina",
-    "Margaretha",
-    "Debora",
-    "Ester",
-    "Ruth",
-    "Lidia",
-    "Monika",
-    "Natalia",
-    "Yohana",
-];
+impl Culture {
+    pub const ALL: [Culture; 14] = [
+        Culture::Jawa,
+        Culture::Sunda,
+        Culture::Batak,
+        Culture::Minang,
+        Culture::Melayu,
+        Culture::Aceh,
+        Culture::Bugis,
+        Culture::Bali,
+        Culture::Minahasa,
+        Culture::Flores,
+        Culture::Maluku,
+        Culture::Papua,
+        Culture::Banjar,
+        Culture::Tionghoa,
+    ];
+
+    /// The culture's name in the data files: `jawa`, `sunda`, …
+    pub fn key(self) -> &'static str {
+        match self {
+            Culture::Jawa => "jawa",
+            Culture::Sunda => "sunda",
+            Culture::Batak => "batak",
+            Culture::Minang => "minang",
+            Culture::Melayu => "melayu",
+            Culture::Aceh => "aceh",
+            Culture::Bugis => "bugis",
+            Culture::Bali => "bali",
+            Culture::Minahasa => "minahasa",
+            Culture::Flores => "flores",
+            Culture::Maluku => "maluku",
+            Culture::Papua => "papua",
+            Culture::Banjar => "banjar",
+            Culture::Tionghoa => "tionghoa",
+        }
+    }
+
+    fn from_key(file: &Tsv, key: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.key() == key)
+            .unwrap_or_else(|| panic!("data/{}: unknown culture {key:?}", file.name))
+    }
+
+    /// The group of `given_names.tsv` the culture's given names come from: its own,
+    /// or the Islamic or Christian names its people mostly carry.
+    fn given_names_group(self) -> &'static str {
+        match self {
+            Culture::Melayu | Culture::Banjar => "islamic",
+            Culture::Flores => "christian",
+            culture => culture.key(),
+        }
+    }
+}
+
+const GIVEN_NAMES: Tsv = tsv!("given_names.tsv");
+const FAMILY_NAMES: Tsv = tsv!("family_names.tsv");
+const BALI_BIRTH_ORDER: Tsv = tsv!("bali_birth_order.tsv");
+const PROVINCE_CULTURES: Tsv = tsv!("province_cultures.tsv");
+const RELIGIONS: Tsv = tsv!("religions.tsv");
+
+type List = Vec<&'static str>;
+
+/// Given names by group (a culture, `islamic` or `christian`) and gender, in file order.
+static GIVEN: LazyLock<HashMap<(&'static str, JenisKelamin), List>> = LazyLock::new(|| {
+    let mut lists: HashMap<_, List> = HashMap::new();
+    for [group, gender, name] in GIVEN_NAMES.rows(["group", "gender", "name"]) {
+        let gender: JenisKelamin = GIVEN_NAMES.parse("gender", gender);
+        lists.entry((group, gender)).or_default().push(name);
+    }
+    lists
+});
+
+fn given(group: &'static str, gender: JenisKelamin) -> &'static [&'static str] {
+    GIVEN.get(&(group, gender)).map_or(&[], Vec::as_slice)
+}
 
 struct Names {
     male: &'static [&'static str],
     female: &'static [&'static str],
     /// Second names or clan names; empty lists mean given names only.
-    family: &'static [&'static str],
-    family_female: &'static [&'static str],
+    family: List,
+    family_female: List,
 }
 
-fn names(culture: Culture) -> Names {
-    use Culture::*;
-    match culture {
-        Jawa => Names {
-            male: &[
-                "Agus", "Bambang", "Budi", "Dwi", "Eko", "Joko", "Slamet", "Sugeng", "Teguh",
-                "Wahyu", "Heru", "Hadi", "Bayu", "Purwanto", "Sutrisno", "Rudi", "Tri", "Yudi",
-                "Adi", "Suryo",
-            ],
-            female: &[
-                "Sri", "Endang", "Dwi", "Tri", "Sulastri", "Ratna", "Yuni", "Ayu", "Dyah", "Retno",
-                "Puji", "Rini", "Wulan", "Sari", "Kartika", "Indah", "Siti", "Lestari", "Murni",
-                "Tutik",
-            ],
-            family: &[
-                "Santoso",
-                "Wibowo",
-                "Susanto",
-                "Purnomo",
-                "Prasetyo",
-                "Setiawan",
-                "Nugroho",
-                "Hartono",
-                "Saputro",
-                "Wijayanto",
-                "Kurniawan",
-                "Sulistyo",
-                "Raharjo",
-                "Utomo",
-                "Suharto",
-                "Handoko",
-                "Widodo",
-                "Pamungkas",
-                "Darmawan",
-                "Haryanto",
-            ],
-            family_female: &[
-                "Wahyuni",
-                "Lestari",
-                "Rahayu",
-                "Wulandari",
-                "Handayani",
-                "Susanti",
-                "Purwanti",
-                "Setyowati",
-                "Kusumawati",
-                "Puspitasari",
-                "Rahmawati",
-                "Astuti",
-                "Suryani",
-                "Pratiwi",
-                "Utami",
-                "Maryani",
-                "Ningsih",
-                "Sulistyowati",
-                "Hastuti",
-                "Widyastuti",
-            ],
-        },
-        Sunda => Names {
-            male: &[
-                "Asep", "Dede", "Ujang", "Cecep", "Yayan", "Dadang", "Iwan", "Ade", "Agus",
-                "Deden", "Encep", "Jajang", "Ruhiyat", "Yusuf", "Rahmat", "Dodi", "Hendra", "Aep",
-                "Enjang", "Wawan",
-            ],
-            female: &[
-                "Euis",
-                "Neng",
-                "Iis",
-                "Rina",
-                "Dewi",
-                "Lilis",
-                "Imas",
-                "Enok",
-                "Tati",
-                "Nani",
-                "Yanti",
-                "Cucu",
-                "Ai",
-                "Siti",
-                "Ela",
-                "Nining",
-                "Popon",
-                "Yeni",
-                "Rika",
-                "Nurhayati",
-            ],
-            family: &[
-                "Sunandar",
-                "Sudrajat",
-                "Hermawan",
-                "Supriatna",
-                "Permana",
-                "Kurniawan",
-                "Suryana",
-                "Rohmat",
-                "Gunawan",
-                "Setiadi",
-                "Hidayat",
-                "Mulyana",
-                "Sumarna",
-                "Sopian",
-                "Saepudin",
-                "Suherman",
-                "Ruswandi",
-                "Nugraha",
-                "Rustandi",
-                "Firmansyah",
-            ],
-            family_female: &[
-                "Kurniasih",
-                "Rostiana",
-                "Mulyani",
-                "Nurlela",
-                "Sumiati",
-                "Herlina",
-                "Komalasari",
-                "Fitriani",
-                "Marlina",
-                "Rosita",
-                "Sukmawati",
-                "Susilawati",
-                "Yulianti",
-                "Rahmawati",
-                "Nurjanah",
-                "Sri Mulyati",
-                "Wiwin",
-                "Aisah",
-                "Rohayati",
-                "Juariah",
-            ],
-        },
-        Batak => Names {
-            male: &[
-                "Mangasi",
-                "Tumpal",
-                "Parulian",
-                "Hotman",
-                "Jonner",
-                "Roy",
-                "Ronald",
-                "Sahat",
-                "Martua",
-                "Binsar",
-                "Pardamean",
-                "Togar",
-                "Horas",
-                "Saut",
-                "Bonar",
-                "Marihot",
-                "Juliper",
-                "Darwin",
-                "Bernard",
-                "Rinaldi",
-            ],
-            female: &[
-                "Rosmawati",
-                "Tiurma",
-                "Dameria",
-                "Lamtiar",
-                "Rotua",
-                "Hotnida",
-                "Sondang",
-                "Romauli",
-                "Nurhayati",
-                "Erika",
-                "Friska",
-                "Melva",
-                "Sarma",
-                "Tiominar",
-                "Lasma",
-                "Rumondang",
-                "Nova",
-                "Desi",
-                "Risma",
-                "Mariana",
-            ],
-            family: &[
-                "Siregar",
-                "Nasution",
-                "Simanjuntak",
-                "Sitompul",
-                "Hutapea",
-                "Lubis",
-                "Harahap",
-                "Panjaitan",
-                "Sinaga",
-                "Situmorang",
-                "Simatupang",
-                "Manurung",
-                "Tampubolon",
-                "Silalahi",
-                "Pardede",
-                "Sihombing",
-                "Hutagalung",
-                "Napitupulu",
-                "Sitorus",
-                "Pasaribu",
-            ],
-            family_female: &[],
-        },
-        Minang => Names {
-            male: &[
-                "Afrizal", "Yulizar", "Zulkifli", "Syafri", "Rizal", "Fadli", "Hendri", "Joni",
-                "Yusran", "Irwan", "Efendi", "Nofrizal", "Arman", "Gusrizal", "Yondri", "Deswandi",
-                "Ferdinal", "Asrul", "Syahrial", "Mardius",
-            ],
-            female: &[
-                "Yusnita",
-                "Elvi",
-                "Desi",
-                "Fitri",
-                "Yulia",
-                "Nurhasni",
-                "Rosmaini",
-                "Yenni",
-                "Elfina",
-                "Susi",
-                "Rahmi",
-                "Mardiana",
-                "Yusmaneli",
-                "Nelly",
-                "Erni",
-                "Yelli",
-                "Rita",
-                "Ernawati",
-                "Nofita",
-                "Syofiarti",
-            ],
-            family: &[
-                "Chaniago",
-                "Piliang",
-                "Tanjung",
-                "Koto",
-                "Sikumbang",
-                "Jambak",
-                "Rahman",
-                "Syahputra",
-                "Amran",
-                "Darwis",
-                "Hamzah",
-                "Yunus",
-                "Munir",
-                "Saleh",
-                "Bakar",
-                "Datuk",
-                "Sutan",
-                "Malin",
-                "Rangkayo",
-                "Basri",
-            ],
-            family_female: &[
-                "Rahmi",
-                "Yanti",
-                "Wati",
-                "Sari",
-                "Putri",
-                "Murni",
-                "Yusnidar",
-                "Asmi",
-                "Zuraida",
-                "Marlini",
-                "Deswita",
-                "Rosliana",
-                "Yurnita",
-                "Afriyeni",
-                "Desmawati",
-                "Nurmaini",
-                "Yulinar",
-                "Elita",
-                "Erlinda",
-                "Novia",
-            ],
-        },
-        Melayu => Names {
-            male: ISLAMIC_MALE,
-            female: ISLAMIC_FEMALE,
-            family: &[
-                "Saputra",
-                "Ramadhan",
-                "Hidayat",
-                "Syahputra",
-                "Rahman",
-                "Hamid",
-                "Harun",
-                "Ismail",
-                "Yusuf",
-                "Abdullah",
-                "Effendi",
-                "Hakim",
-                "Zulkarnain",
-                "Firdaus",
-                "Ridwan",
-                "Hasibuan",
-                "Daulay",
-                "Ibrahim",
-                "Salim",
-                "Kamal",
-            ],
-            family_female: &[
-                "Sari",
-                "Wati",
-                "Yanti",
-                "Fitriani",
-                "Rahmawati",
-                "Susanti",
-                "Hayati",
-                "Maulida",
-                "Safitri",
-                "Nurhasanah",
-                "Rosdiana",
-                "Mariana",
-                "Puspita",
-                "Anggraini",
-                "Novita",
-                "Syafitri",
-                "Aryani",
-                "Juliani",
-                "Marlina",
-                "Purnama",
-            ],
-        },
-        Aceh => Names {
-            male: &[
-                "Teuku",
-                "Muhammad",
-                "Zulfikar",
-                "Mukhlis",
-                "Fakhrurrazi",
-                "Munawar",
-                "Khairul",
-                "Safrizal",
-                "Husaini",
-                "Nasruddin",
-                "Murdani",
-                "Jailani",
-                "Mahyuddin",
-                "Azhari",
-                "Bukhari",
-                "Iskandar",
-                "Razali",
-                "Saiful",
-                "Faisal",
-                "Irwandi",
-            ],
-            female: &[
-                "Cut",
-                "Nurul",
-                "Cut Nyak",
-                "Fitriani",
-                "Rahmah",
-                "Nurhayati",
-                "Maulidar",
-                "Husna",
-                "Syarifah",
-                "Zahratul",
-                "Nurmala",
-                "Rosmiati",
-                "Khairiah",
-                "Marlina",
-                "Yusnidar",
-                "Safriana",
-                "Ernawati",
-                "Mardhiah",
-                "Ainul",
-                "Rizkia",
-            ],
-            family: &[
-                "Ibrahim", "Yusuf", "Ismail", "Abdullah", "Hasan", "Daud", "Usman", "Ali", "Umar",
-                "Mahmud", "Ahmad", "Sulaiman", "Hamzah", "Zakaria", "Idris", "Ishak", "Amin",
-                "Yacob", "Husein", "Rasyid",
-            ],
-            family_female: &[
-                "Hasan", "Yusuf", "Ibrahim", "Ismail", "Abdullah", "Daud", "Usman", "Ali", "Umar",
-                "Mahmud",
-            ],
-        },
-        Bugis => Names {
-            male: &[
-                "Andi",
-                "Muhammad",
-                "Abdul",
-                "Arifuddin",
-                "Nurdin",
-                "Syamsuddin",
-                "Hasanuddin",
-                "Baharuddin",
-                "Amiruddin",
-                "Ramli",
-                "Mustafa",
-                "Jamaluddin",
-                "Kamaruddin",
-                "Haerul",
-                "Ilham",
-                "Syahrir",
-                "Anwar",
-                "Darwis",
-                "Sudirman",
-                "Ansar",
-            ],
-            female: &[
-                "Andi",
-                "Sitti",
-                "Nurjannah",
-                "Hasnawati",
-                "Hamsinah",
-                "Nurhaedah",
-                "Rahmatia",
-                "Hasmawati",
-                "Nurbaya",
-                "Darmawati",
-                "Sukmawati",
-                "Hadijah",
-                "Murniati",
-                "Ramlah",
-                "Kasmawati",
-                "Juhaeni",
-                "Haslinda",
-                "Nurmiati",
-                "Asriani",
-                "Suriani",
-            ],
-            family: &[
-                "Mappiasse",
-                "Tahir",
-                "Gani",
-                "Latif",
-                "Hamzah",
-                "Mallarangeng",
-                "Pananrangi",
-                "Makkasau",
-                "Rahman",
-                "Mappangara",
-                "Said",
-                "Rauf",
-                "Karim",
-                "Sanusi",
-                "Arsyad",
-                "Palallo",
-                "Masri",
-                "Ismail",
-                "Yunus",
-                "Patunru",
-            ],
-            family_female: &[],
-        },
-        Bali => Names {
-            male: &[
-                "Sudarsana",
-                "Suardana",
-                "Artawan",
-                "Wiratama",
-                "Parwata",
-                "Suarjana",
-                "Adnyana",
-                "Mahendra",
-                "Sukadana",
-                "Budiarta",
-                "Sudiarta",
-                "Antara",
-                "Widiada",
-                "Sumerta",
-                "Wirawan",
-                "Darmawan",
-                "Supartha",
-                "Astawa",
-                "Kertayasa",
-                "Suwitra",
-            ],
-            female: &[
-                "Ayu Lestari",
-                "Sri Ariani",
-                "Widiantari",
-                "Sukmawati",
-                "Puspitasari",
-                "Suartini",
-                "Ayu Wulandari",
-                "Sudarmi",
-                "Yuliantari",
-                "Ariasih",
-                "Kartini",
-                "Sriani",
-                "Suciati",
-                "Widiastuti",
-                "Astiti",
-                "Purnamasari",
-                "Dewi Kusuma",
-                "Rai Sukerti",
-                "Mertasari",
-                "Juniantari",
-            ],
-            family: &[],
-            family_female: &[],
-        },
-        Minahasa => Names {
-            male: &[
-                "Jefry", "Stevanus", "Ronald", "Frangky", "Hendrik", "Johny", "Alfred", "Decky",
-                "Herry", "Meidy", "Recky", "Jemmy", "Vecky", "Roy", "Fentje", "Arnold", "Max",
-                "Denny", "Novry", "Rolly",
-            ],
-            female: &[
-                "Meiske", "Olivia", "Marlin", "Novita", "Femmy", "Grace", "Jeane", "Vivi",
-                "Sherly", "Deisy", "Rivo", "Lenny", "Meity", "Nelly", "Marsha", "Inggrid",
-                "Christy", "Stevi", "Yulin", "Anneke",
-            ],
-            family: &[
-                "Rumengan",
-                "Lumowa",
-                "Tumbelaka",
-                "Sondakh",
-                "Wowor",
-                "Pangemanan",
-                "Mandagi",
-                "Rompas",
-                "Tumewu",
-                "Kaunang",
-                "Lapian",
-                "Runtuwene",
-                "Mamahit",
-                "Warouw",
-                "Sumampouw",
-                "Kalangi",
-                "Lengkong",
-                "Rondonuwu",
-                "Supit",
-                "Tendean",
-            ],
-            family_female: &[],
-        },
-        Flores => Names {
-            male: CHRISTIAN_MALE,
-            female: CHRISTIAN_FEMALE,
-            family: &[
-                "Bria",
-                "Nahak",
-                "Manek",
-                "Fernandez",
-                "da Costa",
-                "Lewar",
-                "Kelen",
-                "Tokan",
-                "Sogen",
-                "Kolo",
-                "Nenobais",
-                "Seran",
-                "Koten",
-                "Lamablawa",
-                "Parera",
-                "Wadu",
-                "Bere",
-                "Tefa",
-                "Kii",
-                "Ratu",
-            ],
-            family_female: &[],
-        },
-        Maluku => Names {
-            male: &[
-                "Yopie", "Max", "Abdullah", "Hamid", "Johanis", "Ronny", "Said", "Jacob", "Umar",
-                "Freddy",
-            ],
-            female: &[
-                "Nona", "Yolanda", "Fatma", "Salma", "Olivia", "Hanna", "Marthina", "Nurlela",
-                "Sandra", "Ida",
-            ],
-            family: &[
-                "Pattinama",
-                "Latuconsina",
-                "Tuasikal",
-                "Sahetapy",
-                "Wattimena",
-                "Pattiasina",
-                "Tuhumury",
-                "Leiwakabessy",
-                "Matulessy",
-                "Ohorella",
-                "Sopacua",
-                "Manuputty",
-                "Tahapary",
-                "Loupatty",
-                "Rumalutur",
-                "Marasabessy",
-                "Ely",
-                "Sangadji",
-                "Tuanaya",
-                "Rehatta",
-            ],
-            family_female: &[],
-        },
-        Papua => Names {
-            male: &[
-                "Yohanis",
-                "Markus",
-                "Yakob",
-                "Daniel",
-                "Nikolaus",
-                "Lukas",
-                "Yulius",
-                "Elias",
-                "Obed",
-                "Yance",
-                "Agustinus",
-                "Simon",
-                "Natan",
-                "Benny",
-                "Frits",
-            ],
-            female: &[
-                "Ester",
-                "Yohana",
-                "Selfina",
-                "Yosina",
-                "Martha",
-                "Regina",
-                "Petronela",
-                "Naomi",
-                "Dorkas",
-                "Siska",
-                "Yuliana",
-                "Frederika",
-                "Lince",
-                "Agustina",
-                "Mince",
-            ],
-            family: &[
-                "Wonda",
-                "Wenda",
-                "Tabuni",
-                "Kogoya",
-                "Rumbiak",
-                "Mandowen",
-                "Karubaba",
-                "Sawaki",
-                "Ayomi",
-                "Yoku",
-                "Wanimbo",
-                "Murib",
-                "Rumbewas",
-                "Kaisiepo",
-                "Wakerkwa",
-                "Mirino",
-                "Suebu",
-                "Krey",
-                "Rumaropen",
-                "Fonataba",
-            ],
-            family_female: &[],
-        },
-        Banjar => Names {
-            male: ISLAMIC_MALE,
-            female: ISLAMIC_FEMALE,
-            family: &[
-                "Noor",
-                "Rahman",
-                "Fahmi",
-                "Gazali",
-                "Arsyad",
-                "Hairani",
-                "Mahmudin",
-                "Syahrani",
-                "Aini",
-                "Husin",
-                "Rusdi",
-                "Kurdi",
-                "Hanafi",
-                "Asmuni",
-                "Jumberi",
-                "Ahyat",
-                "Basuni",
-                "Riduan",
-                "Yamin",
-                "Suriansyah",
-            ],
-            family_female: &[
-                "Hayati",
-                "Rahmah",
-                "Normah",
-                "Hamidah",
-                "Jannah",
-                "Rusmini",
-                "Faridah",
-                "Salamah",
-                "Maulida",
-                "Nurhidayah",
-            ],
-        },
-        Tionghoa => Names {
-            male: &[
-                "Budi", "Hendra", "Suryadi", "Johan", "Rudy", "Irwan", "Steven", "Kevin", "Wilson",
-                "Andreas",
-            ],
-            female: &[
-                "Lina", "Susi", "Meliana", "Yenny", "Lily", "Vivian", "Fenny", "Cynthia",
-                "Jessica", "Herlina",
-            ],
-            family: &[
-                "Wijaya", "Gunawan", "Halim", "Tanoto", "Kusuma", "Salim", "Hartono", "Santoso",
-                "Lim", "Tan", "Sutanto", "Setiawan", "Lie", "Gozali", "Wibisono", "Tjandra",
-                "Hidayat", "Susanto", "Hakim", "Chandra",
-            ],
-            family_female: &[],
-        },
+/// Every culture's names, indexed by `Culture as usize`.
+static NAMES: LazyLock<Vec<Names>> = LazyLock::new(|| {
+    let mut names: Vec<Names> = Culture::ALL
+        .iter()
+        .map(|c| Names {
+            male: given(c.given_names_group(), JenisKelamin::LakiLaki),
+            female: given(c.given_names_group(), JenisKelamin::Perempuan),
+            family: List::new(),
+            family_female: List::new(),
+        })
+        .collect();
+    for [culture, gender, name] in FAMILY_NAMES.rows(["culture", "gender", "name"]) {
+        let n = &mut names[Culture::from_key(&FAMILY_NAMES, culture) as usize];
+        match gender {
+            "" => n.family.push(name),
+            "P" => n.family_female.push(name),
+            other => panic!("data/{}: gender {other:?}: empty or P", FAMILY_NAMES.name),
+        }
     }
+    names
+});
+
+fn names(culture: Culture) -> &'static Names {
+    &NAMES[culture as usize]
 }
+
+static BALI_ORDER: LazyLock<HashMap<JenisKelamin, List>> = LazyLock::new(|| {
+    let mut lists: HashMap<_, List> = HashMap::new();
+    for [gender, name] in BALI_BIRTH_ORDER.rows(["gender", "name"]) {
+        let gender: JenisKelamin = BALI_BIRTH_ORDER.parse("gender", gender);
+        lists.entry(gender).or_default().push(name);
+    }
+    lists
+});
+
+/// Cultures with their weights, drawn in this order.
+type Mix = Vec<(Culture, u32)>;
+
+/// (province pattern, its cultural mix), in file order: a two-digit code, a prefix
+/// ending in `*`, or `*` for any.
+static MIX: LazyLock<Vec<(&'static str, Mix)>> = LazyLock::new(|| {
+    let mut mix: Vec<(&'static str, Mix)> = Vec::new();
+    for [province, culture, weight] in PROVINCE_CULTURES.rows(["province", "culture", "weight"]) {
+        let entry = (
+            Culture::from_key(&PROVINCE_CULTURES, culture),
+            PROVINCE_CULTURES.parse("weight", weight),
+        );
+        match mix.last_mut() {
+            Some((p, cultures)) if *p == province => cultures.push(entry),
+            _ => mix.push((province, vec![entry])),
+        }
+    }
+    mix
+});
 
 /// The cultural mix of a province (first two NIK digits) as (culture, weight).
 pub fn cultures(province: &str) -> &'static [(Culture, u32)] {
-    use Culture::*;
-    match province {
-        "11" => &[(Aceh, 90), (Jawa, 10)],
-        "12" => &[(Batak, 55), (Melayu, 30), (Jawa, 10), (Tionghoa, 5)],
-        "13" => &[(Minang, 95), (Jawa, 5)],
-        "14" | "15" | "16" | "17" | "19" | "21" => &[(Melayu, 70), (Jawa, 20), (Minang, 10)],
-        "18" => &[(Jawa, 60), (Melayu, 35), (Sunda, 5)],
-        "31" => &[
-            (Jawa, 35),
-            (Sunda, 15),
-            (Melayu, 15),
-            (Batak, 10),
-            (Minang, 8),
-            (Bugis, 5),
-            (Tionghoa, 5),
-            (Minahasa, 3),
-            (Bali, 2),
-            (Maluku, 2),
-        ],
-        "32" | "36" => &[(Sunda, 80), (Jawa, 15), (Melayu, 5)],
-        "33" | "34" | "35" => &[(Jawa, 97), (Tionghoa, 3)],
-        "51" => &[(Bali, 85), (Jawa, 12), (Bugis, 3)],
-        "52" => &[(Melayu, 85), (Bali, 10), (Jawa, 5)],
-        "53" => &[(Flores, 90), (Jawa, 5), (Bugis, 5)],
-        "61" => &[(Melayu, 60), (Tionghoa, 15), (Flores, 15), (Jawa, 10)],
-        "62" | "63" | "64" | "65" => &[(Banjar, 65), (Jawa, 25), (Bugis, 10)],
-        "71" => &[(Minahasa, 85), (Bugis, 10), (Jawa, 5)],
-        "72" | "73" | "74" | "75" | "76" => &[(Bugis, 85), (Jawa, 10), (Minahasa, 5)],
-        "81" | "82" => &[(Maluku, 80), (Bugis, 10), (Jawa, 10)],
-        p if p.starts_with('9') => &[(Papua, 60), (Jawa, 20), (Bugis, 10), (Maluku, 10)],
-        _ => &[(Jawa, 50), (Sunda, 20), (Melayu, 30)],
-    }
+    MIX.iter()
+        .find(|(pattern, _)| match pattern.strip_suffix('*') {
+            Some(prefix) => province.starts_with(prefix),
+            None => *pattern == province,
+        })
+        .map(|(_, cultures)| cultures.as_slice())
+        .unwrap_or_else(|| panic!("data/{}: no `*` row", PROVINCE_CULTURES.name))
 }
+
+/// Each culture's religions as (agama, weight), indexed by `Culture as usize`.
+static AGAMA: LazyLock<Vec<Vec<(Agama, u32)>>> = LazyLock::new(|| {
+    let mut tables = vec![Vec::new(); Culture::ALL.len()];
+    for [culture, agama, weight] in RELIGIONS.rows(["culture", "agama", "weight"]) {
+        tables[Culture::from_key(&RELIGIONS, culture) as usize].push((
+            RELIGIONS.parse("agama", agama),
+            RELIGIONS.parse("weight", weight),
+        ));
+    }
+    tables
+});
 
 /// A religion fitting the culture (shares roughly as in the census).
 pub fn agama(culture: Culture, rng: &mut impl Rng) -> Agama {
-    use Agama::*;
-    use Culture::*;
-    let table: &[(Agama, u32)] = match culture {
-        Jawa | Sunda => &[(Islam, 95), (Kristen, 3), (Katolik, 2)],
-        Batak => &[(Kristen, 62), (Islam, 28), (Katolik, 10)],
-        Bali => &[(Hindu, 97), (Islam, 2), (Kristen, 1)],
-        Minahasa => &[(Kristen, 90), (Katolik, 6), (Islam, 4)],
-        Flores => &[(Katolik, 70), (Kristen, 28), (Islam, 2)],
-        Maluku => &[(Islam, 50), (Kristen, 45), (Katolik, 5)],
-        Papua => &[(Kristen, 75), (Katolik, 22), (Islam, 3)],
-        Tionghoa => &[(Buddha, 40), (Kristen, 30), (Katolik, 20), (Konghucu, 10)],
-        Minang | Melayu | Aceh | Bugis | Banjar => &[(Islam, 99), (Kristen, 1)],
-    };
-    weighted(table, rng)
+    weighted(&AGAMA[culture as usize], rng)
 }
 
 pub fn weighted<T: Copy>(table: &[(T, u32)], rng: &mut impl Rng) -> T {
@@ -871,13 +221,6 @@ pub fn one<'a>(list: &[&'a str], rng: &mut impl Rng) -> &'a str {
     list[rng.random_range(0..list.len())]
 }
 
-const BALI_ORDER_MALE: &[&str] = &[
-    "Wayan", "Putu", "Gede", "Made", "Kadek", "Nyoman", "Komang", "Ketut",
-];
-const BALI_ORDER_FEMALE: &[&str] = &[
-    "Wayan", "Putu", "Luh", "Made", "Kadek", "Nyoman", "Komang", "Ketut",
-];
-
 /// A full name (without titles) for someone of this culture, religion and gender.
 pub fn full_name(
     culture: Culture,
@@ -888,13 +231,13 @@ pub fn full_name(
     let female = gender == JenisKelamin::Perempuan;
     let n = names(culture);
     if culture == Culture::Bali {
-        let (prefix, order) = if female {
-            ("Ni", BALI_ORDER_FEMALE)
-        } else {
-            ("I", BALI_ORDER_MALE)
-        };
+        let prefix = if female { "Ni" } else { "I" };
         let given = if female { n.female } else { n.male };
-        return format!("{prefix} {} {}", one(order, rng), one(given, rng));
+        return format!(
+            "{prefix} {} {}",
+            one(&BALI_ORDER[&gender], rng),
+            one(given, rng)
+        );
     }
     // A Christian among a mostly Muslim people, or the reverse, is named by religion.
     let christian = matches!(agama, Agama::Kristen | Agama::Katolik);
@@ -908,8 +251,8 @@ pub fn full_name(
             | Culture::Tionghoa
     );
     let given_list = match (christian && !christian_culture, female) {
-        (true, false) => CHRISTIAN_MALE,
-        (true, true) => CHRISTIAN_FEMALE,
+        (true, false) => given("christian", JenisKelamin::LakiLaki),
+        (true, true) => given("christian", JenisKelamin::Perempuan),
         (false, false) => n.male,
         (false, true) => n.female,
     };
@@ -924,9 +267,9 @@ pub fn full_name(
         }
     }
     let family = if female && !n.family_female.is_empty() {
-        n.family_female
+        &n.family_female
     } else {
-        n.family
+        &n.family
     };
     // Clan names are always carried; Javanese and Sundanese second names mostly.
     let clan = matches!(
@@ -943,4 +286,30 @@ pub fn full_name(
         name.push_str(one(family, rng));
     }
     name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_culture_has_given_names_religions_and_a_place() {
+        for culture in Culture::ALL {
+            let n = names(culture);
+            assert!(!n.male.is_empty() && !n.female.is_empty(), "{culture:?}");
+            assert!(!AGAMA[culture as usize].is_empty(), "{culture:?}");
+            assert!(
+                MIX.iter()
+                    .any(|(_, mix)| mix.iter().any(|(c, _)| *c == culture)),
+                "{culture:?} lives nowhere"
+            );
+        }
+        for gender in [JenisKelamin::LakiLaki, JenisKelamin::Perempuan] {
+            assert!(!given("islamic", gender).is_empty());
+            assert!(!given("christian", gender).is_empty());
+            assert_eq!(BALI_ORDER[&gender].len(), 8);
+        }
+        assert_eq!(cultures("94")[0].0, Culture::Papua);
+        assert!(!cultures("00").is_empty(), "the fallback");
+    }
 }

@@ -204,14 +204,14 @@ impl<'r> Generator<'r> {
             });
             let first = words.next().unwrap_or_else(|| "asn".into());
             let last = words.next_back().unwrap_or_default();
-            let domain = names::weighted(catalog::EMAIL_DOMAINS, rng);
+            let domain = names::weighted(&catalog::EMAIL_DOMAINS, rng);
             let sep = if rng.random_bool(0.5) { "." } else { "" };
             Email::parse(&format!("{first}{sep}{last}{}@{domain}", key.scattered))
                 .expect("generated e-mails are valid")
         });
         let mobile = rng.random_bool(0.88).then(|| {
             let digits: u64 = rng.random_range(10_000_000..100_000_000);
-            let prefix = names::one(catalog::MOBILE_PREFIXES, rng);
+            let prefix = names::one(&catalog::MOBILE_PREFIXES, rng);
             MobileNumber::parse(&format!("{prefix}{digits}")).expect("valid mobile")
         });
         let npwp = match rng.random_range(0..100) {
@@ -222,7 +222,7 @@ impl<'r> Generator<'r> {
             }
             _ => None,
         };
-        let street = names::one(catalog::STREETS, rng);
+        let street = names::one(&catalog::STREETS, rng);
         let address = Address {
             street: format!(
                 "{street} No. {}, RT {:03}/RW {:03}",
@@ -360,21 +360,21 @@ impl<'r> Generator<'r> {
             }
         }
         let s1 = |rng: &mut ChaCha8Rng| match ctx.role {
-            Role::Teacher => pick(rng, catalog::S1_TEACHER),
-            Role::Religious => pick(rng, catalog::S1_RELIGIOUS),
-            Role::Health => pick(rng, &[catalog::S1_NURSE]),
-            Role::General => pick(rng, catalog::S1_GENERAL),
+            Role::Teacher => pick(rng, &catalog::S1_TEACHER),
+            Role::Religious => pick(rng, &catalog::S1_RELIGIOUS),
+            Role::Health => pick(rng, &[*catalog::S1_NURSE]),
+            Role::General => pick(rng, &catalog::S1_GENERAL),
         };
         match level {
             3 => {
                 let list = if ctx.role == Role::Health {
-                    catalog::D3_HEALTH
+                    &catalog::D3_HEALTH
                 } else {
-                    catalog::D3_GENERAL
+                    &catalog::D3_GENERAL
                 };
                 out.push((pick(rng, list), graduation(rng, 21)));
             }
-            4 => out.push((pick(rng, catalog::D4), graduation(rng, 22))),
+            4 => out.push((pick(rng, &catalog::D4), graduation(rng, 22))),
             5 => {
                 let p = s1(rng);
                 let age = rng.random_range(22..=23).min(latest_entry_age - 1);
@@ -382,9 +382,9 @@ impl<'r> Generator<'r> {
             }
             6 => {
                 let (s1p, prof) = if rng.random_bool(0.4) {
-                    (catalog::S1_MEDICINE, catalog::DOKTER)
+                    (*catalog::S1_MEDICINE, *catalog::DOKTER)
                 } else {
-                    (catalog::S1_NURSE, catalog::NERS)
+                    (*catalog::S1_NURSE, *catalog::NERS)
                 };
                 out.push((s1p, graduation(rng, 22)));
                 out.push((prof, graduation(rng, 24)));
@@ -393,9 +393,9 @@ impl<'r> Generator<'r> {
                 let p = s1(rng);
                 out.push((p, graduation(rng, 22)));
                 let s2 = if ctx.role == Role::Teacher {
-                    catalog::S2_TEACHER
+                    &catalog::S2_TEACHER
                 } else {
-                    catalog::S2
+                    &catalog::S2
                 };
                 let age = rng
                     .random_range(25..=27)
@@ -403,7 +403,7 @@ impl<'r> Generator<'r> {
                 out.push((pick(rng, s2), graduation(rng, age.max(24))));
                 if level == 8 {
                     let age = rng.random_range(30..=32).min(latest_entry_age - 1);
-                    out.push((pick(rng, catalog::S3), graduation(rng, age.max(29))));
+                    out.push((pick(rng, &catalog::S3), graduation(rng, age.max(29))));
                 }
             }
             _ => {}
@@ -428,7 +428,7 @@ impl<'r> Generator<'r> {
                 TingkatPendidikan::SltaKejuruan => {
                     format!("SMK Negeri {} {}", rng.random_range(1..10), district.city)
                 }
-                _ => names::one(catalog::UNIVERSITIES, rng).to_owned(),
+                _ => names::one(&catalog::UNIVERSITIES, rng).to_owned(),
             };
             let certificate_number = match programme.tingkat {
                 TingkatPendidikan::Sd | TingkatPendidikan::Sltp => None,
@@ -589,9 +589,9 @@ impl<'r> Generator<'r> {
             let grad = add_months(tmt_cpns, rng.random_range(36..120));
             if grad < AS_OF {
                 let list = if ctx.role == Role::Teacher {
-                    catalog::S2_TEACHER
+                    &catalog::S2_TEACHER
                 } else {
-                    catalog::S2
+                    &catalog::S2
                 };
                 education.push((list[rng.random_range(0..list.len())], grad));
             }
@@ -611,7 +611,7 @@ impl<'r> Generator<'r> {
                     .expect("months < 12");
                 p.peninjauan_masa_kerja.push(RiwayatPeninjauanMasaKerja {
                     id: 1,
-                    employer: names::one(catalog::EMPLOYERS, rng).to_owned(),
+                    employer: names::one(&catalog::EMPLOYERS, rng).to_owned(),
                     start,
                     end,
                     sk: sk(
@@ -947,9 +947,9 @@ impl<'r> Generator<'r> {
 
     fn courses(&self, role: Role) -> (&'static [(&'static str, u32)], ()) {
         match role {
-            Role::Teacher => (catalog::TEACHER_COURSES, ()),
-            Role::Health => (catalog::HEALTH_COURSES, ()),
-            _ => (catalog::COURSES, ()),
+            Role::Teacher => (&catalog::TEACHER_COURSES[..], ()),
+            Role::Health => (&catalog::HEALTH_COURSES[..], ()),
+            _ => (&catalog::COURSES[..], ()),
         }
     }
 
@@ -963,10 +963,10 @@ impl<'r> Generator<'r> {
         office: &str,
     ) {
         let rng = &mut ctx.rng;
-        let subject = names::one(catalog::SUBJECTS, rng);
-        let fungsional = names::one(catalog::FUNGSIONAL_AHLI, rng);
-        let section = names::one(catalog::SECTIONS, rng);
-        let pelaksana = names::one(catalog::PELAKSANA, rng);
+        let subject = names::one(&catalog::SUBJECTS, rng);
+        let fungsional = names::one(&catalog::FUNGSIONAL_AHLI, rng);
+        let section = names::one(&catalog::SECTIONS, rng);
+        let pelaksana = names::one(&catalog::PELAKSANA, rng);
         let health_title = p
             .pendidikan
             .last()
@@ -1227,9 +1227,12 @@ impl<'r> Generator<'r> {
             Role::Teacher => "Guru Ahli Pertama".to_owned(),
             Role::Health => "Perawat Terampil".to_owned(),
             _ if level >= TingkatPendidikan::D4 => {
-                format!("{} Ahli Pertama", names::one(catalog::FUNGSIONAL_AHLI, rng))
+                format!(
+                    "{} Ahli Pertama",
+                    names::one(&catalog::FUNGSIONAL_AHLI, rng)
+                )
             }
-            _ => names::one(catalog::PELAKSANA, rng).to_owned(),
+            _ => names::one(&catalog::PELAKSANA, rng).to_owned(),
         };
         let orientation = add_months(tmt, rng.random_range(1..6));
         if orientation + Duration::days(5) <= AS_OF {
@@ -1269,7 +1272,7 @@ impl<'r> Generator<'r> {
             AS_OF - Duration::days(4 * 365),
             AS_OF - Duration::days(30),
         ));
-        let section = names::one(catalog::SECTIONS, rng);
+        let section = names::one(&catalog::SECTIONS, rng);
         let title = if ctx.agency.is_pusat() {
             format!("Staf Ahli Bidang {section}")
         } else {

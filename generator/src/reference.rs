@@ -1,8 +1,14 @@
 //! The organisation tree and regions the generator draws from, loaded once from
 //! the database (migrations 20261122000001/2) so generated rows always reference
-//! real instansi, unit_kerja and kecamatan.
+//! real instansi, unit_kerja and kecamatan; how many people each agency holds
+//! follows its kind, and for the large central agencies `data/central_agencies.tsv`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use sqlx::PgPool;
+
+use crate::data::tsv;
 
 /// A work unit of an agency.
 #[derive(Clone, Debug)]
@@ -44,6 +50,16 @@ pub struct Reference {
     agency_cumulative: Vec<u64>,
 }
 
+/// Civil servants of the large central agencies by instansi code
+/// (`data/central_agencies.tsv`).
+static CENTRAL_AGENCIES: LazyLock<HashMap<&'static str, u64>> = LazyLock::new(|| {
+    let file = tsv!("central_agencies.tsv");
+    file.rows(["code", "people"])
+        .into_iter()
+        .map(|[code, people]| (code, file.parse("people", people)))
+        .collect()
+});
+
 /// People per agency, roughly as BKN reports them: regional governments hold most
 /// civil servants (teachers, health workers), then the large ministries.
 fn agency_weight(code: &str, kind: &str, id: i64) -> u64 {
@@ -53,30 +69,10 @@ fn agency_weight(code: &str, kind: &str, id: i64) -> u64 {
         "provinsi" => vary(22_000),
         "kabupaten" => vary(4_300),
         "kota" => vary(3_600),
-        _ => match code {
-            "KEMENAG" => 240_000,
-            "KEMDIKTISAINTEK" => 90_000,
-            "KEMENKEU" => 80_000,
-            "KEMENIMIPAS" => 55_000,
-            "KEMENHAN" => 45_000,
-            "KEMENKES" => 45_000,
-            "ATRBPN" => 35_000,
-            "MA" => 30_000,
-            "KEMENDIKDASMEN" => 30_000,
-            "KEJAGUNG" => 25_000,
-            "POLRI" => 25_000,
-            "KEMENHUB" => 24_000,
-            "KEMENKUM" => 20_000,
-            "KEMENTAN" => 18_000,
-            "KEMENPU" => 18_000,
-            "BPS" => 16_000,
-            "BRIN" => 12_000,
-            "KEMENSOS" => 8_000,
-            "BPK" => 7_000,
-            "BPKP" => 6_000,
-            "BMKG" => 5_000,
-            _ => vary(2_500),
-        },
+        _ => CENTRAL_AGENCIES
+            .get(code)
+            .copied()
+            .unwrap_or_else(|| vary(2_500)),
     }
 }
 
