@@ -2,8 +2,10 @@
 //! employees (`app::domain::Pegawai`) generated deterministically from a seed and an
 //! index, and a bulk loader that streams them into PostgreSQL with COPY.
 //!
-//! A crate of its own, apart from the server; `mutakhir-generate`
-//! (`src/bin/generate.rs`) is this crate's binary.
+//! A crate of its own so the production server does not link it: the server pulls
+//! it in only with its `demo` cargo feature (for `MUTAKHIR_DEMO=true`) and in its
+//! tests, and `mutakhir-generate` (`src/bin/generate.rs`) is this crate's binary.
+//! What it draws from (names, schools, positions…) is data under `data/`.
 //!
 //! - [`Generator::pegawai`] builds employee `index` for a seed; any index can be built
 //!   alone, so chunks can be generated on any thread in any order.

@@ -16,6 +16,29 @@ pub enum ConfigError {
         value: String,
         why: &'static str,
     },
+    /// The variable asks for something this build leaves out (a cargo feature).
+    #[error("{name} asks for {what}, which this server was built without: {how}")]
+    NotBuiltIn {
+        name: &'static str,
+        what: &'static str,
+        how: &'static str,
+    },
+}
+
+/// Whether this build holds the demo data set (the `demo` cargo feature), which
+/// `MUTAKHIR_DEMO=true` loads. Production builds leave it out.
+pub const DEMO_BUILT_IN: bool = cfg!(feature = "demo");
+
+/// `MUTAKHIR_DEMO` as asked, refused when the build cannot load the demo data.
+fn demo_mode(asked: bool, built_in: bool) -> Result<bool, ConfigError> {
+    if asked && !built_in {
+        return Err(ConfigError::NotBuiltIn {
+            name: "MUTAKHIR_DEMO",
+            what: "the demo data",
+            how: "build it with the `demo` feature (`cargo leptos build --release --bin-features demo`, as scripts/run.sh does; `cargo build -p server --features demo`), or leave MUTAKHIR_DEMO unset",
+        });
+    }
+    Ok(asked)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +112,7 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Loads the demo employees into an empty database at start-up and lets
     /// anyone read profiles: for demonstrations and tests only, never production.
+    /// Only a build with the `demo` feature reads it as true ([`DEMO_BUILT_IN`]).
     pub demo: bool,
     pub mail: MailConfig,
     /// How often the decision-email outbox is swept for retries (new decisions wake
@@ -138,7 +162,7 @@ impl Config {
         let max_body_bytes = parse_or(&get, "MUTAKHIR_MAX_BODY_BYTES", 1024 * 1024usize)?;
         let outbox_poll =
             Duration::from_secs(parse_or(&get, "MUTAKHIR_OUTBOX_POLL_SECS", 30u64)?.max(1));
-        let demo = parse_bool(&get, "MUTAKHIR_DEMO")?;
+        let demo = demo_mode(parse_bool(&get, "MUTAKHIR_DEMO")?, DEMO_BUILT_IN)?;
         let from = get("MUTAKHIR_MAIL_FROM")
             .filter(|f| !f.trim().is_empty())
             .unwrap_or_else(|| "Mutakhir <no-reply@mutakhir.invalid>".to_owned());
@@ -393,6 +417,54 @@ mod tests {
             c.public_origin.as_deref(),
             Some("https://mutakhir.example.go.id")
         );
+    }
+
+    #[test]
+    fn demo_mode_needs_the_demo_feature() {
+        assert!(!demo_mode(false, false).unwrap());
+        assert!(!demo_mode(false, true).unwrap());
+        assert!(demo_mode(true, true).unwrap());
+        let err = demo_mode(true, false).unwrap_err();
+        assert!(matches!(
+            err,
+            ConfigError::NotBuiltIn {
+                name: "MUTAKHIR_DEMO",
+                ..
+            }
+        ));
+        assert!(err.to_string().contains("--bin-features demo"), "{err}");
+    }
+
+    /// This build, as it reads MUTAKHIR_DEMO=true: refused at start without the
+    /// feature, demo mode with it.
+    #[test]
+    fn demo_mode_in_this_build() {
+        let c = config(&[
+            ("DATABASE_URL", "postgres://x"),
+            ("MUTAKHIR_DEV_MAILBOX", "true"),
+            ("MUTAKHIR_DEMO", "true"),
+        ]);
+        if DEMO_BUILT_IN {
+            assert!(c.unwrap().demo);
+        } else {
+            let err = c.unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    ConfigError::NotBuiltIn {
+                        name: "MUTAKHIR_DEMO",
+                        ..
+                    }
+                ),
+                "{err}"
+            );
+        }
+        let c = config(&[
+            ("DATABASE_URL", "postgres://x"),
+            ("MUTAKHIR_DEV_MAILBOX", "true"),
+            ("MUTAKHIR_DEMO", "false"),
+        ]);
+        assert!(!c.unwrap().demo);
     }
 
     #[test]

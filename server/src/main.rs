@@ -19,6 +19,9 @@ async fn main() -> anyhow::Result<()> {
         .await
         .context("connecting to PostgreSQL")?;
     db::migrate(&pool).await.context("running migrations")?;
+    // Only a build with the `demo` feature can be in demo mode: `Config` refuses
+    // MUTAKHIR_DEMO=true otherwise.
+    #[cfg(feature = "demo")]
     if config.demo {
         let loaded = generator::demo::load_demo_if_empty(&pool)
             .await
