@@ -19,7 +19,10 @@ RATE="${1:-50}"
 SECS="${2:-20}"
 PORT="${MUTAKHIR_BENCH_PORT:-3901}"
 command -v wrk >/dev/null || { sudo=""; [[ $(id -u) -ne 0 ]] && sudo=sudo; $sudo apt-get install -y -qq wrk; }
-[[ -x "$CARGO_TARGET_DIR/release/mutakhir" && -d target/site/pkg ]] || cargo leptos build --release --precompress
+# Demo mode needs the server built with the demo data (`--bin-features demo`, as
+# scripts/run.sh and scripts/test.sh build it); a server built without refuses to start.
+[[ -x "$CARGO_TARGET_DIR/release/mutakhir" && -d target/site/pkg ]] ||
+  cargo leptos build --release --precompress --bin-features demo
 
 ADMIN="$(pg_admin_url)"
 psql "$ADMIN" -qAtc 'DROP DATABASE IF EXISTS mutakhir_bench_login WITH (FORCE)'
@@ -35,6 +38,7 @@ DATABASE_URL="$URL" MUTAKHIR_DEMO=true MUTAKHIR_DEV_MAILBOX=true RUST_LOG=warn \
   "$CARGO_TARGET_DIR/release/mutakhir" &
 server=$!
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.2; done
+kill -0 "$server" 2>/dev/null || { echo "error: the server did not start (its message is above)" >&2; exit 1; }
 psql "$URL" -qAtc "SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL" >"$work/nips"
 # Every employee gets an account with the demo password, so the storm is many
 # different people signing in (one NIP is checked one sign-in at a time).

@@ -25,7 +25,10 @@ SECS="${3:-30}"
 PORT="${MUTAKHIR_BENCH_PORT:-3900}"
 
 command -v wrk >/dev/null || { sudo=""; [[ $(id -u) -ne 0 ]] && sudo=sudo; $sudo apt-get install -y -qq wrk; }
-[[ -x "$CARGO_TARGET_DIR/release/mutakhir" && -d target/site/pkg ]] || cargo leptos build --release --precompress
+# Demo mode needs the server built with the demo data (`--bin-features demo`, as
+# scripts/run.sh and scripts/test.sh build it); a server built without refuses to start.
+[[ -x "$CARGO_TARGET_DIR/release/mutakhir" && -d target/site/pkg ]] ||
+  cargo leptos build --release --precompress --bin-features demo
 
 work="$(mktemp -d)"
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -37,6 +40,7 @@ DATABASE_URL="$URL" MUTAKHIR_DEMO=true MUTAKHIR_DEV_MAILBOX=true MUTAKHIR_DB_MAX
   "$CARGO_TARGET_DIR/release/mutakhir" &
 server=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.2; done
+kill -0 "$server" 2>/dev/null || { echo "error: the server did not start (its message is above)" >&2; exit 1; }
 
 
 THINK_MS="${THINK_MS:-400}"

@@ -15,7 +15,8 @@ if [[ -z "${DATABASE_URL:-}" ]]; then
 fi
 
 echo "[run] building the release site (first time: several minutes)"
-cargo leptos build --release --precompress
+# The server with the demo data built in (the `demo` feature), which MUTAKHIR_DEMO loads.
+cargo leptos build --release --precompress --bin-features demo
 
 ADDR="${MUTAKHIR_ADDR:-127.0.0.1:3000}"
 leptos_site_env "$ADDR"

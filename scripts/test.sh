@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every check and test: formatting, lints, the offline
 # SQL data, unit and property tests, database and HTTP tests on real PostgreSQL, the
-# WASM dependency guard, the release build with its size, and the browser tests in
-# Debian's Chromium. CI runs exactly this (.ci/run).
+# generator's tests, the WASM and production-server dependency guards, the release
+# build (with the demo data built in) with its size, and the browser tests in Debian's
+# Chromium. CI runs exactly this (.ci/run).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -45,9 +46,11 @@ echo "PostgreSQL: ${ADMIN_URL%/postgres}"
 step "format"
 cargo fmt --all -- --check
 
-step "lint (server side, browser side)"
+step "lint (server side, generator, browser side)"
 cargo clippy -p app --features ssr --all-targets -- -D warnings
 cargo clippy -p server --all-targets -- -D warnings
+cargo clippy -p server --all-targets --features demo -- -D warnings
+cargo clippy -p generator --all-targets -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "WASM bundle holds no server-only crate"
@@ -66,12 +69,32 @@ for crate in sqlx sqlx-core tokio argon2 axum tower-sessions mio; do
   echo "ok: no $crate"
 done
 
+step "production server does not link the generator"
+# As above: `cargo tree -i` prints nothing when the crate is not in the graph, so the
+# test is on what it prints; the `demo` build proves the probe itself works.
+links_generator() {
+  cargo tree -p server -e normal "$@" -i generator 2>/dev/null | grep -q .
+}
+links_generator --features demo || { echo "error: the generator probe is broken" >&2; exit 1; }
+if links_generator; then
+  echo "error: the server links the generator without the demo feature:" >&2
+  cargo tree -p server -e normal -i generator >&2
+  exit 1
+fi
+echo "ok: the generator only with --features demo"
+
 step "unit, property and database tests"
 cargo test -p app --features ssr
+# Without the demo feature, as in production (MUTAKHIR_DEMO is refused); the tests load
+# the demo set themselves through the generator, a dev-dependency.
 cargo test -p server
 
+step "generator tests (golden seed, lists, database loads)"
+cargo test -p generator
+
 step "release build"
-cargo leptos build --release --precompress
+# With the demo data built in: the browser tests start it with MUTAKHIR_DEMO=true.
+cargo leptos build --release --precompress --bin-features demo
 
 step "WASM size"
 scripts/wasm-size.sh --no-build

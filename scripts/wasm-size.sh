@@ -5,7 +5,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 source scripts/env.sh
-[[ "${1:-}" == "--no-build" ]] || cargo leptos build --release --precompress
+# The same build as scripts/run.sh and scripts/test.sh (server with the demo data), so
+# none of them rebuilds what another left.
+[[ "${1:-}" == "--no-build" ]] || cargo leptos build --release --precompress --bin-features demo
 wasm="$(ls -t target/site/pkg/mutakhir*.wasm | grep -v '\.wasm\.' | head -1)"
 js="$(ls -t target/site/pkg/mutakhir*.js | grep -v '\.js\.' | head -1)"
 size() { stat -c %s "$1"; }

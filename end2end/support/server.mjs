@@ -1,5 +1,7 @@
 // Starts the release server binary on a free port against a fresh database, and
 // stops it again. Every test file gets its own database, so tests never share state.
+// `demo: true` needs the binary built with the demo data (`cargo leptos build --release
+// --bin-features demo`, as scripts/test.sh builds it); one built without refuses to start.
 import { spawn, execFileSync } from "node:child_process";
 import { createServer } from "node:net";
 import { randomBytes } from "node:crypto";
