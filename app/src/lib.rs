@@ -1,12 +1,7 @@
 //! Mutakhir's shared application: routes, pages, components and server functions,
 //! compiled into the server (feature `ssr`) and into the browser bundle (feature `hydrate`).
 
-// `load_locales!` is deprecated in favour of build-script code generation; it
-// still generates the same module, and an allow on the invocation itself is ignored.
-#[allow(deprecated)]
-mod locales {
-    leptos_i18n::load_locales!();
-}
+mod locales;
 pub use locales::i18n;
 
 pub mod admin;
