@@ -1,4 +1,11 @@
-//! The locale files, `locales/id.json` and `locales/en.json`, and what reads them.
+//! Page text: every sentence and label a page or component shows is a key of
+//! `locales/id.json` and `locales/en.json`, read with leptos_i18n's `t!` (in a view),
+//! `t_string!` (as a string) or `td_string!` (for a given locale, outside a page, as
+//! in an email), values by interpolation (`{{ count }}`). Keys are grouped by page
+//! (`verification.title`, `proposal.status.applied`); the older pages' keys are flat.
+//! What is not page text keeps its own place: a problem explains itself through
+//! `Localized` (the domain's parse errors, services' refusals), and a field of a
+//! history is named by that history's description (`domain::riwayat::table`).
 //!
 //! build.rs generates the `i18n` module from the two files (and, for tests only, the
 //! pseudo-locale `en-XA`: see there).

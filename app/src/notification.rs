@@ -15,6 +15,8 @@ use time::OffsetDateTime;
 
 use crate::domain::localized::Lang;
 use crate::domain::reference::Riwayat;
+use crate::i18n::{td_string, Locale};
+use crate::proposal::labels::level_label;
 use crate::proposal::lifecycle::Level;
 use crate::proposal::submission::EventKind;
 
@@ -55,49 +57,20 @@ pub struct NotificationPage {
     pub older: Option<i64>,
 }
 
-fn level_name(level: Level, lang: Lang) -> &'static str {
-    match level {
-        Level::UnitKerja => lang.pick("unit kerja", "the work unit"),
-        Level::Instansi => lang.pick("instansi", "the agency"),
-        Level::Kanreg => lang.pick("Kantor Regional BKN", "the BKN regional office"),
-        Level::Pusat => lang.pick("BKN Pusat", "BKN headquarters"),
-    }
-}
-
 /// What happened, in one sentence: "Usulan perubahan Riwayat Pangkat/Golongan Anda disetujui
-/// oleh instansi dan diteruskan." The reason, when there is one, is shown apart.
-pub fn headline(riwayat: Riwayat, kind: EventKind, level: Option<Level>, lang: Lang) -> String {
-    let what = riwayat.name(lang);
+/// oleh instansi dan diteruskan." The reason, when there is one, is shown apart. In a given
+/// locale (the locale files' `notification.*`), as the page and the email both tell it.
+pub fn headline(riwayat: Riwayat, kind: EventKind, level: Option<Level>, locale: Locale) -> String {
+    let what = riwayat.name(Lang::from(locale));
     let by = level
-        .map(|l| format!(" {} {}", lang.pick("oleh", "by"), level_name(l, lang)))
+        .map(|l| td_string!(locale, notification.by, level = level_label(l, locale)))
         .unwrap_or_default();
-    match (kind, lang) {
-        (EventKind::Approved, Lang::Id) => {
-            format!(
-                "Usulan perubahan {what} Anda disetujui{by} dan diteruskan ke tingkat berikutnya."
-            )
-        }
-        (EventKind::Approved, Lang::En) => {
-            format!("Your proposed change to {what} was approved{by} and passed to the next level.")
-        }
-        (EventKind::Returned, Lang::Id) => {
-            format!("Usulan perubahan {what} Anda dikembalikan{by} untuk diperbaiki.")
-        }
-        (EventKind::Returned, Lang::En) => {
-            format!("Your proposed change to {what} was returned{by} for correction.")
-        }
-        (EventKind::Rejected, Lang::Id) => format!("Usulan perubahan {what} Anda ditolak{by}."),
-        (EventKind::Rejected, Lang::En) => {
-            format!("Your proposed change to {what} was rejected{by}.")
-        }
-        (EventKind::Applied, Lang::Id) => {
-            format!("Usulan perubahan {what} Anda disetujui dan sudah diterapkan ke data Anda.")
-        }
-        (EventKind::Applied, Lang::En) => {
-            format!("Your proposed change to {what} was approved and applied to your record.")
-        }
-        (_, Lang::Id) => format!("Usulan perubahan {what} Anda berubah status."),
-        (_, Lang::En) => format!("Your proposed change to {what} changed status."),
+    match kind {
+        EventKind::Approved => td_string!(locale, notification.approved, what, by),
+        EventKind::Returned => td_string!(locale, notification.returned, what, by),
+        EventKind::Rejected => td_string!(locale, notification.rejected, what, by),
+        EventKind::Applied => td_string!(locale, notification.applied, what),
+        _ => td_string!(locale, notification.changed, what),
     }
 }
 
@@ -109,7 +82,7 @@ mod tests {
     fn every_notified_step_has_its_own_sentence_in_both_languages() {
         for kind in NOTIFIED {
             for lang in [Lang::Id, Lang::En] {
-                let text = headline(Riwayat::Pangkat, kind, Some(Level::Instansi), lang);
+                let text = headline(Riwayat::Pangkat, kind, Some(Level::Instansi), lang.into());
                 assert!(
                     !text.contains("berubah status") && !text.contains("changed status"),
                     "{kind:?} {lang:?}: {text}"
@@ -121,13 +94,13 @@ mod tests {
             Riwayat::Pangkat,
             EventKind::Returned,
             Some(Level::Pusat),
-            Lang::Id,
+            Locale::id,
         );
         assert_eq!(
             id,
             "Usulan perubahan Riwayat Pangkat/Golongan Anda dikembalikan oleh BKN Pusat untuk diperbaiki."
         );
-        let en = headline(Riwayat::Keluarga, EventKind::Applied, None, Lang::En);
+        let en = headline(Riwayat::Keluarga, EventKind::Applied, None, Locale::en);
         assert_eq!(
             en,
             "Your proposed change to Family was approved and applied to your record."

@@ -6,7 +6,7 @@ use leptos_router::{
 };
 
 use crate::components::layout::Layout;
-use crate::i18n::I18nContextProvider;
+use crate::i18n::{t_string, use_i18n, I18nContextProvider};
 use crate::pages::{
     account::AccountPage,
     admin::AdminPage,
@@ -55,15 +55,24 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The document's title and description, in the page's language.
+#[component]
+fn Head() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, shell.brand) />
+        <Meta name="description" content=move || t_string!(i18n, shell.description) />
+        <Link rel="preload" href="/icons/icon-192.png" as_="image" />
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
 
     view! {
         <I18nContextProvider>
-            <Title text="Mutakhir" />
-            <Meta name="description" content="Pemutakhiran Data Mandiri ASN" />
-            <Link rel="preload" href="/icons/icon-192.png" as_="image" />
+            <Head />
             <Router>
                 <Layout>
                     <Routes fallback=NotFound>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::localized::Lang;
 use crate::domain::reference::Riwayat;
+use crate::i18n::{t, use_i18n};
 use crate::proposal::change::ProposedRecord;
 use crate::proposal::submission::ProposalView;
 
@@ -61,13 +62,14 @@ pub fn CompareTable(
     riwayat: Riwayat,
     lang: Signal<Lang>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <table class="compare">
             <thead>
                 <tr>
-                    <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
-                    <th scope="col">{move || lang.get().pick("Saat ini", "Current")}</th>
-                    <th scope="col">{move || lang.get().pick("Diusulkan", "Proposed")}</th>
+                    <th scope="col">{t!(i18n, compare.field)}</th>
+                    <th scope="col">{t!(i18n, compare.current)}</th>
+                    <th scope="col">{t!(i18n, compare.proposed)}</th>
                 </tr>
             </thead>
             <tbody>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::{Lang, Localized};
 use crate::edge::error::AppError;
+use crate::i18n::{t_string, use_i18n};
 
 /// Problems under a field: what the browser found while typing, or else what the
 /// server said about this field.
@@ -112,17 +113,11 @@ pub fn repeat_problems(
     touched: RwSignal<bool>,
     password: RwSignal<String>,
     repeat: RwSignal<String>,
-    lang: Signal<Lang>,
 ) -> Signal<Vec<String>> {
+    let i18n = use_i18n();
     Signal::derive(move || {
         if touched.get() && repeat.get() != password.get() {
-            vec![lang
-                .get()
-                .pick(
-                    "Kedua kata sandi tidak sama.",
-                    "The two passwords are not the same.",
-                )
-                .to_owned()]
+            vec![t_string!(i18n, form.passwords_differ).to_owned()]
         } else {
             Vec::new()
         }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::i18n::{t, use_i18n, Locale};
+use crate::i18n::{t, use_i18n, I18nLocaleTrait, Locale};
 
 /// Switches between Bahasa Indonesia (the default) and English.
 ///
@@ -12,14 +12,12 @@ use crate::i18n::{t, use_i18n, Locale};
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
+    // Indonesian is the default: from any other locale the switch goes to it.
     let other = move || match i18n.get_locale() {
         Locale::id => Locale::en,
-        Locale::en => Locale::id,
+        _ => Locale::id,
     };
-    let code = move || match other() {
-        Locale::id => "id",
-        Locale::en => "en",
-    };
+    let code = move || other().as_str();
     let href = move || {
         let here = location.pathname.get();
         let query = location.search.get();

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::session::{provide_session, use_session};
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 
 /// Page chrome shared by every route: header with the product name, the account
 /// link and the language switch, the main content, and a footer.
@@ -14,7 +14,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <header class="topbar">
             <a class="brand" href="/">
                 <img src="/icons/icon-192.png" alt="" width="32" height="32" />
-                <span class="brand-name">"Mutakhir"</span>
+                <span class="brand-name">{t!(i18n, shell.brand)}</span>
             </a>
             <AccountLink />
             <LanguageSwitch />
@@ -39,12 +39,9 @@ fn AccountLink() -> impl IntoView {
                     Ok(Some(me)) => {
                         let unread = me.notifikasi_baru;
                         let class = if unread > 0 { "notification-link unread" } else { "notification-link" };
-                        let label = move || {
-                            let lang = crate::components::session::lang_of(i18n);
-                            match unread {
-                                0 => lang.pick("Notifikasi", "Notifications").to_owned(),
-                                n => format!("{} ({n})", lang.pick("Notifikasi", "Notifications")),
-                            }
+                        let label = move || match unread {
+                            0 => t_string!(i18n, shell.notifications).to_owned(),
+                            count => t_string!(i18n, shell.notifications_unread, count),
                         };
                         view! {
                             <a

@@ -24,21 +24,19 @@ pub fn use_session() -> SessionState {
     expect_context::<SessionState>()
 }
 
-/// The domain's language for the active locale.
+/// The domain's language for the active locale (for `Localized` messages and the
+/// field labels of a history's description).
 pub fn lang_of(i18n: I18nContext<Locale>) -> Lang {
-    match i18n.get_locale() {
-        Locale::id => Lang::Id,
-        Locale::en => Lang::En,
-    }
+    i18n.get_locale().into()
 }
 
 /// What a page that needs a signed-in user shows someone who is not: a link to sign
-/// in, saying what for.
+/// in, saying what for (the page's own text, as children).
 #[component]
-pub fn SignInTo(id: &'static str, en: &'static str, lang: Signal<Lang>) -> impl IntoView {
+pub fn SignInTo(children: Children) -> impl IntoView {
     view! {
         <p>
-            <a href="/masuk">{move || lang.get().pick(id, en)}</a>
+            <a href="/masuk">{children()}</a>
         </p>
     }
 }

@@ -1,7 +1,7 @@
 //! The decision email, in both languages, Indonesian first.
 
 use super::headline;
-use crate::domain::localized::Lang;
+use crate::i18n::Locale;
 use crate::domain::reference::Riwayat;
 use crate::mail::OutgoingMail;
 use crate::proposal::lifecycle::Level;
@@ -32,8 +32,8 @@ fn subject(kind: EventKind) -> &'static str {
 
 pub fn decision_mail(m: &DecisionMail<'_>) -> OutgoingMail {
     let (id, en) = (
-        headline(m.riwayat, m.kind, m.level, Lang::Id),
-        headline(m.riwayat, m.kind, m.level, Lang::En),
+        headline(m.riwayat, m.kind, m.level, Locale::id),
+        headline(m.riwayat, m.kind, m.level, Locale::en),
     );
     let (reason_id, reason_en) = match m.reason {
         Some(r) => (format!("\nAlasan: {r}\n"), format!("\nReason: {r}\n")),

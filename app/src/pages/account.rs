@@ -35,7 +35,7 @@ pub fn AccountPage() -> impl IntoView {
                                 {profile.map(|href| view! { <p><a href=href>{t!(i18n, my_profile)}</a></p> })}
                                 <p><a href="/konfirmasi" data-testid="confirmation-link">{t!(i18n, check_data)}</a></p>
                                 <p><a href="/usulan" data-testid="proposals-link">{t!(i18n, my_proposals)}</a></p>
-                                {me.is_verifier.then(|| view! { <p><a href="/verifikasi" data-testid="verification-link">{move || lang_of(i18n).pick("Verifikasi usulan", "Verify proposals")}</a></p> })}
+                                {me.is_verifier.then(|| view! { <p><a href="/verifikasi" data-testid="verification-link">{t!(i18n, account.verification_link)}</a></p> })}
                                 {me.is_admin.then(|| view! { <p><a href="/admin" data-testid="admin-link">{t!(i18n, admin_link)}</a></p> })}
                                 {me.registration_desk.then(|| view! { <p><a href="/registrasi/verifikasi" data-testid="registration-desk-link">{t!(i18n, registration_desk_link)}</a></p> })}
                                 <div class="actions">

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::form::FormError;
 use crate::components::session::{lang_of, use_session, SignInTo};
-use crate::i18n::use_i18n;
+use crate::i18n::{t, use_i18n};
 use crate::proposal::period::in_wib;
 use crate::selfservice::api::{konfirmasi_saya, KonfirmasiData};
 
@@ -20,7 +20,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let error = Signal::derive(move || confirm.value().get().and_then(Result::err));
     view! {
         <section class="confirmation" data-testid="confirmation-page">
-            <h1>{move || lang.get().pick("Periksa dan Konfirmasi Data", "Check and confirm your data")}</h1>
+            <h1>{t!(i18n, confirmation.title)}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let profile = session
@@ -32,16 +32,12 @@ pub fn ConfirmationPage() -> impl IntoView {
                         .map(|n| format!("/profil/{n}"));
                     view! {
                         <p class="hint">
-                            {move || lang.get().pick(
-                                "Periksa setiap bagian pada ",
-                                "Check each section on ",
-                            )}
-                            <a href=profile.unwrap_or_else(|| "/akun".to_owned())>
-                                {move || lang.get().pick("profil Anda", "your profile")}
-                            </a>
-                            {move || lang.get().pick(
-                                ". Jika sudah benar, tekan \"Data sudah sesuai\". Jika ada yang salah, ajukan perbaikannya sebagai usulan.",
-                                ". If it is right, press \"Data sudah sesuai\" (the data is correct). If something is wrong, propose a correction.",
+                            {t!(
+                                i18n,
+                                confirmation.hint,
+                                <profile> = move |children: ChildrenFn| view! {
+                                    <a href=profile.clone().unwrap_or_else(|| "/akun".to_owned())>{children()}</a>
+                                }
                             )}
                         </p>
                     }
@@ -51,26 +47,18 @@ pub fn ConfirmationPage() -> impl IntoView {
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let Ok(progress) = progress.await else {
-                        return view! { <SignInTo id="Masuk untuk memeriksa data Anda" en="Sign in to check your data" lang /> }
+                        return view! { <SignInTo>{t!(i18n, confirmation.sign_in)}</SignInTo> }
                             .into_any();
                     };
                     let (done, total) = (progress.done(), progress.total());
                     view! {
                         <p data-testid="progress-text">
-                            {move || {
-                                lang.get()
-                                    .pick("{d} dari {t} bagian sudah dikonfirmasi", "{d} of {t} sections confirmed")
-                                    .replace("{d}", &done.to_string())
-                                    .replace("{t}", &total.to_string())
-                            }}
+                            {t!(i18n, confirmation.progress, done, total)}
                         </p>
                         <progress data-testid="progress" max=total.to_string() value=done.to_string()></progress>
                         <Show when=move || done == total>
                             <p class="notice success" role="status" data-testid="all-confirmed">
-                                {move || lang.get().pick(
-                                    "Semua bagian sudah Anda konfirmasi. Terima kasih.",
-                                    "You have confirmed every section. Thank you.",
-                                )}
+                                {t!(i18n, confirmation.all_confirmed)}
                             </p>
                         </Show>
                         <ul class="records sections">
@@ -91,7 +79,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                                                 {match at {
                                                     Some(at) => view! { <span class="confirmed-at">{in_wib(at)}</span> }.into_any(),
                                                     None => view! {
-                                                        <span class="pending">{move || lang.get().pick("Belum dikonfirmasi", "Not confirmed yet")}</span>
+                                                        <span class="pending">{t!(i18n, confirmation.not_confirmed)}</span>
                                                     }
                                                         .into_any(),
                                                 }}
@@ -105,7 +93,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                                                     confirm.dispatch(KonfirmasiData { bagian: code.to_owned() });
                                                 }
                                             >
-                                                {move || lang.get().pick("Data sudah sesuai", "The data is correct")}
+                                                {t!(i18n, confirmation.confirm)}
                                             </button>
                                         </li>
                                     }

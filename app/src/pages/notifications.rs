@@ -8,7 +8,7 @@ use crate::components::form::FormError;
 use crate::components::live_events::follow_own_proposals;
 use crate::components::session::{lang_of, use_session, SignInTo};
 use crate::domain::localized::Lang;
-use crate::i18n::use_i18n;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::notification::api::{notifikasi, TandaiNotifikasiDibaca};
 use crate::notification::{headline, Notification};
 use crate::proposal::labels::event_label;
@@ -44,17 +44,14 @@ pub fn NotificationsPage() -> impl IntoView {
 
     view! {
         <section class="notifications" data-testid="notifications-page">
-            <h1>{move || lang.get().pick("Notifikasi", "Notifications")}</h1>
+            <h1>{t!(i18n, notifications.title)}</h1>
             <FormError error lang />
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(page) if page.items.is_empty() => view! {
                             <p class="empty" data-testid="no-notifications">
-                                {move || lang.get().pick(
-                                    "Belum ada keputusan atas usulan Anda.",
-                                    "No decisions on your proposals yet.",
-                                )}
+                                {t!(i18n, notifications.none)}
                             </p>
                         }
                             .into_any(),
@@ -63,10 +60,9 @@ pub fn NotificationsPage() -> impl IntoView {
                             let unread = page.unread;
                             view! {
                                 <p class="notice" data-testid="unread-count">
-                                    {move || match (unread, lang.get()) {
-                                        (0, l) => l.pick("Semua sudah dibaca.", "All read.").to_owned(),
-                                        (n, Lang::Id) => format!("{n} notifikasi baru."),
-                                        (n, Lang::En) => format!("{n} new notifications."),
+                                    {move || match unread {
+                                        0 => t_string!(i18n, notifications.all_read).to_owned(),
+                                        count => t_string!(i18n, notifications.unread, count),
                                     }}
                                 </p>
                                 {(unread > 0).then(|| view! {
@@ -79,7 +75,7 @@ pub fn NotificationsPage() -> impl IntoView {
                                                 mark.dispatch(TandaiNotifikasiDibaca { sampai: newest });
                                             }
                                         >
-                                            {move || lang.get().pick("Tandai semua sudah dibaca", "Mark all as read")}
+                                            {t!(i18n, notifications.mark_read)}
                                         </button>
                                     </div>
                                 })}
@@ -87,14 +83,14 @@ pub fn NotificationsPage() -> impl IntoView {
                                     {page
                                         .items
                                         .into_iter()
-                                        .map(|n| view! { <NotificationItem n lang /> })
+                                        .map(|n| view! { <NotificationItem n /> })
                                         .collect_view()}
                                 </ul>
                                 {page.older.map(|from| view! { <Older from lang /> })}
                             }
                                 .into_any()
                         }
-                        Err(_) => view! { <SignInTo id="Masuk untuk melihat notifikasi" en="Sign in to see your notifications" lang /> }
+                        Err(_) => view! { <SignInTo>{t!(i18n, notifications.sign_in)}</SignInTo> }
                             .into_any(),
                     }
                 })}
@@ -106,6 +102,7 @@ pub fn NotificationsPage() -> impl IntoView {
 /// The notifications older than `from`, loaded when asked for, a page at a time.
 #[component]
 fn Older(from: i64, lang: Signal<Lang>) -> impl IntoView {
+    let i18n = use_i18n();
     let load = Action::new(move |_: &()| notifikasi(Some(from)));
     view! {
         {move || match load.value().get() {
@@ -113,13 +110,13 @@ fn Older(from: i64, lang: Signal<Lang>) -> impl IntoView {
                 <button type="button" class="secondary" data-testid="older"
                     disabled=move || load.pending().get()
                     on:click=move |_| { load.dispatch(()); }>
-                    {move || lang.get().pick("Tampilkan yang lebih lama", "Show older ones")}
+                    {t!(i18n, notifications.older)}
                 </button>
             }
                 .into_any(),
             Some(Ok(page)) => view! {
                 <ul class="notification-list">
-                    {page.items.into_iter().map(|n| view! { <NotificationItem n lang /> }).collect_view()}
+                    {page.items.into_iter().map(|n| view! { <NotificationItem n /> }).collect_view()}
                 </ul>
                 {page.older.map(|from| view! { <Older from lang /> }.into_any())}
             }
@@ -134,7 +131,8 @@ fn Older(from: i64, lang: Signal<Lang>) -> impl IntoView {
 }
 
 #[component]
-fn NotificationItem(n: Notification, lang: Signal<Lang>) -> impl IntoView {
+fn NotificationItem(n: Notification) -> impl IntoView {
+    let i18n = use_i18n();
     let Notification {
         riwayat,
         kind,
@@ -147,17 +145,17 @@ fn NotificationItem(n: Notification, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <li class=if unread { "notification unread" } else { "notification" } data-testid="notification">
             <p>
-                <strong>{move || event_label(kind, lang.get())}</strong>
-                {unread.then(|| view! { <span class="badge" data-testid="new">{move || lang.get().pick("baru", "new")}</span> })}
+                <strong>{move || event_label(kind, i18n.get_locale())}</strong>
+                {unread.then(|| view! { <span class="badge" data-testid="new">{t!(i18n, notifications.new_badge)}</span> })}
                 " · " <time>{in_wib(at)}</time>
             </p>
-            <p data-testid="headline">{move || headline(riwayat, kind, level, lang.get())}</p>
+            <p data-testid="headline">{move || headline(riwayat, kind, level, i18n.get_locale())}</p>
             {reason.map(|r| view! {
                 <p class="reason" data-testid="reason">
-                    {move || lang.get().pick("Alasan: ", "Reason: ")} {r.clone()}
+                    {t!(i18n, notifications.reason)} {r.clone()}
                 </p>
             })}
-            <p><a href="/usulan">{move || lang.get().pick("Lihat usulan", "See the proposal")}</a></p>
+            <p><a href="/usulan">{t!(i18n, notifications.see_proposal)}</a></p>
         </li>
     }
 }

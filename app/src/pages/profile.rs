@@ -19,10 +19,7 @@ type I18n = I18nContext<Locale>;
 type Fields = Vec<(&'static str, String)>;
 
 fn lang(i18n: I18n) -> Lang {
-    match i18n.get_locale() {
-        Locale::id => Lang::Id,
-        Locale::en => Lang::En,
-    }
+    i18n.get_locale().into()
 }
 
 #[component]
@@ -344,17 +341,11 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
                     ),
                     (
                         t_string!(i18n, f_masa_kerja),
-                        lang.pick(
-                            format!(
-                                "{} tahun {} bulan",
-                                r.masa_kerja.years(),
-                                r.masa_kerja.months()
-                            ),
-                            format!(
-                                "{} years {} months",
-                                r.masa_kerja.years(),
-                                r.masa_kerja.months()
-                            ),
+                        t_string!(
+                            i18n,
+                            profile.service_period,
+                            years = r.masa_kerja.years(),
+                            months = r.masa_kerja.months()
                         ),
                     ),
                 ]

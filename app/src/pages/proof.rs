@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::compare_table::{compare_rows, CompareTable};
 use crate::components::session::{lang_of, SignInTo};
 use crate::domain::localized::Lang;
-use crate::i18n::use_i18n;
+use crate::i18n::{t, use_i18n};
 use crate::proposal::api::usulan_saya;
 use crate::proposal::labels::level_label;
 use crate::proposal::period::in_wib;
@@ -36,12 +36,12 @@ pub fn ProofPage() -> impl IntoView {
                             Some(proposal) => view! { <Proof proposal lang /> }.into_any(),
                             None => view! {
                                 <p class="form-error" role="alert" data-testid="form-error">
-                                    {move || lang.get().pick("Usulan tidak ditemukan.", "Proposal not found.")}
+                                    {t!(i18n, proof.not_found)}
                                 </p>
                             }
                                 .into_any(),
                         },
-                        Err(_) => view! { <SignInTo id="Masuk untuk melihat bukti pengajuan" en="Sign in to see the proof of submission" lang /> }
+                        Err(_) => view! { <SignInTo>{t!(i18n, proof.sign_in)}</SignInTo> }
                             .into_any(),
                     }
                 })}
@@ -52,6 +52,7 @@ pub fn ProofPage() -> impl IntoView {
 
 #[component]
 fn Proof(proposal: ProposalView, lang: Signal<Lang>) -> impl IntoView {
+    let i18n = use_i18n();
     // Runs only in the browser, on a click.
     let print = move |_| {
         let _ = window().print();
@@ -66,41 +67,38 @@ fn Proof(proposal: ProposalView, lang: Signal<Lang>) -> impl IntoView {
     let jenis = proposal.jenis_dokumen;
     let chain = proposal.chain.levels().to_vec();
     view! {
-        <h1>{move || lang.get().pick("Bukti Pengajuan Usulan Pemutakhiran Data", "Proof of Submission of a Data Update Proposal")}</h1>
+        <h1>{t!(i18n, proof.title)}</h1>
         <dl class="proof-facts">
-            <dt>{move || lang.get().pick("Nomor usulan", "Proposal number")}</dt>
+            <dt>{t!(i18n, proof.number)}</dt>
             <dd data-testid="proof-number">{proposal.id}</dd>
-            <dt>{move || lang.get().pick("Riwayat", "History")}</dt>
+            <dt>{t!(i18n, proof.history)}</dt>
             <dd>{move || riwayat.name(lang.get())}</dd>
-            <dt>{move || lang.get().pick("Diajukan", "Submitted")}</dt>
+            <dt>{t!(i18n, proof.submitted)}</dt>
             <dd>{in_wib(proposal.submitted_at)}</dd>
-            <dt>{move || lang.get().pick("Dokumen pendukung", "Supporting document")}</dt>
+            <dt>{t!(i18n, proof.document)}</dt>
             <dd>{move || jenis.name(lang.get())}</dd>
-            <dt>{move || lang.get().pick("Diverifikasi oleh", "Verified by")}</dt>
+            <dt>{t!(i18n, proof.verified_by)}</dt>
             <dd>
                 {move || {
                     chain
                         .iter()
-                        .map(|l| level_label(*l, lang.get()))
+                        .map(|l| level_label(*l, i18n.get_locale()))
                         .collect::<Vec<_>>()
                         .join(" → ")
                 }}
             </dd>
-            <dt>{move || lang.get().pick("Kode verifikasi", "Verification code")}</dt>
+            <dt>{t!(i18n, proof.code)}</dt>
             <dd class="code" data-testid="verification-code">{proposal.kode_bukti}</dd>
         </dl>
         <CompareTable rows riwayat lang />
         <p class="note">
-            {move || lang.get().pick(
-                "Usulan ini belum menjadi data kepegawaian Anda sampai disetujui verifikator.",
-                "This proposal is not part of your personnel record until a verifier approves it.",
-            )}
+            {t!(i18n, proof.note)}
         </p>
         <div class="actions no-print">
             <button type="button" data-testid="print-proof" on:click=print>
-                {move || lang.get().pick("Cetak / simpan sebagai PDF", "Print / save as PDF")}
+                {t!(i18n, proof.print)}
             </button>
-            <a href="/usulan">{move || lang.get().pick("Kembali ke Usulan Saya", "Back to My proposals")}</a>
+            <a href="/usulan">{t!(i18n, proof.back)}</a>
         </div>
     }
 }

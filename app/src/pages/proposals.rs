@@ -12,7 +12,7 @@ use crate::components::session::{lang_of, SignInTo};
 use crate::domain::localized::Lang;
 use crate::domain::localized::Localized;
 use crate::domain::reference::Riwayat;
-use crate::i18n::use_i18n;
+use crate::i18n::{t, use_i18n};
 use crate::proposal::api::{periode_saya, usulan_saya, TarikUsulan};
 use crate::proposal::labels::{event_label, level_label, status_label};
 use crate::proposal::lifecycle::Status;
@@ -36,7 +36,7 @@ pub fn ProposalsPage() -> impl IntoView {
 
     view! {
         <section class="proposals" data-testid="proposals-page">
-            <h1>{move || lang.get().pick("Usulan Saya", "My proposals")}</h1>
+            <h1>{t!(i18n, proposals.title)}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     period.await.ok().map(|state| {
@@ -50,7 +50,7 @@ pub fn ProposalsPage() -> impl IntoView {
                 })}
             </Transition>
             <details class="propose-links" data-testid="propose-links">
-                <summary>{move || lang.get().pick("Usulkan perubahan data", "Propose a change")}</summary>
+                <summary>{t!(i18n, proposals.propose)}</summary>
                 <ul>
                     {Riwayat::all()
                         .iter()
@@ -71,7 +71,7 @@ pub fn ProposalsPage() -> impl IntoView {
                     match list.await {
                         Ok(rows) if rows.is_empty() => view! {
                             <p class="empty" data-testid="no-proposals">
-                                {move || lang.get().pick("Belum ada usulan.", "No proposals yet.")}
+                                {t!(i18n, proposals.none)}
                             </p>
                         }
                             .into_any(),
@@ -84,7 +84,7 @@ pub fn ProposalsPage() -> impl IntoView {
                             </div>
                         }
                             .into_any(),
-                        Err(_) => view! { <SignInTo id="Masuk untuk melihat usulan Anda" en="Sign in to see your proposals" lang /> }
+                        Err(_) => view! { <SignInTo>{t!(i18n, proposals.sign_in)}</SignInTo> }
                             .into_any(),
                     }
                 })}
@@ -99,6 +99,7 @@ fn ProposalCard(
     withdraw: ServerAction<TarikUsulan>,
     lang: Signal<Lang>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = proposal.id;
     let status = proposal.status;
     let waiting_for = match status {
@@ -115,18 +116,18 @@ fn ProposalCard(
                 {move || riwayat.name(lang.get())}
                 " · "
                 <span class="status" data-testid="proposal-status">
-                    {move || status_label(status, waiting_for, lang.get())}
+                    {move || status_label(status, waiting_for, i18n.get_locale())}
                 </span>
             </h2>
             <CompareTable rows riwayat lang />
             <p>
                 <a href=document target="_blank" rel="noopener">
-                    {move || lang.get().pick("Dokumen pendukung (PDF)", "Supporting document (PDF)")}
+                    {t!(i18n, proposals.document)}
                 </a>
             </p>
             <p>
                 <a href=format!("/usulan/{id}/bukti") data-testid="proof-link">
-                    {move || lang.get().pick("Bukti pengajuan", "Proof of submission")}
+                    {t!(i18n, proposals.proof)}
                 </a>
             </p>
             <ol class="timeline" data-testid="timeline">
@@ -136,10 +137,10 @@ fn ProposalCard(
                         let level = e.level;
                         view! {
                             <li data-kind=e.kind.code() data-event-id=e.id.to_string()>
-                                <strong>{move || event_label(e.kind, lang.get())}</strong>
+                                <strong>{move || event_label(e.kind, i18n.get_locale())}</strong>
                                 " · "
                                 <time datetime=e.at.to_string()>{in_wib(e.at)}</time>
-                                {move || level.map(|l| format!(" · {}", level_label(l, lang.get())))}
+                                {move || level.map(|l| format!(" · {}", level_label(l, i18n.get_locale())))}
                                 {e.reason.map(|r| view! { <p class="reason">{r}</p> })}
                             </li>
                         }
@@ -149,7 +150,7 @@ fn ProposalCard(
             {matches!(status, Status::Returned { .. }).then(|| view! {
                 <p>
                     <a href=format!("/usulan/baru/{}", riwayat.code()) data-testid="resubmit-link">
-                        {move || lang.get().pick("Perbaiki dan ajukan ulang", "Fix and send again")}
+                        {t!(i18n, proposals.resubmit)}
                     </a>
                 </p>
             })}
@@ -161,7 +162,7 @@ fn ProposalCard(
                     disabled=move || withdraw.pending().get()
                     on:click=move |_| { withdraw.dispatch(TarikUsulan { id }); }
                 >
-                    {move || lang.get().pick("Tarik usulan", "Withdraw proposal")}
+                    {t!(i18n, proposals.withdraw)}
                 </button>
             </Show>
         </article>

@@ -13,7 +13,7 @@ use crate::document::kind::{classify, DocumentProblem, Wanted};
 use crate::domain::localized::{Lang, Localized};
 use crate::domain::reference::JenisDokumen;
 use crate::edge::error::AppError;
-use crate::i18n::use_i18n;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::proposal::api::{ajukan_ulang_usulan, ajukan_usulan, bahan_usulan};
 use crate::proposal::change::{prepare, ChangeProblem, Target};
 use crate::proposal::form::{compose, fields_of, FormField, ProposalForm};
@@ -36,7 +36,7 @@ pub fn ProposePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match form.await {
                         Ok(form) => view! { <ProposeForm form lang /> }.into_any(),
-                        Err(AppError::Unauthenticated) => view! { <SignInTo id="Masuk untuk mengusulkan perubahan" en="Sign in to propose a change" lang /> }
+                        Err(AppError::Unauthenticated) => view! { <SignInTo>{t!(i18n, propose.sign_in)}</SignInTo> }
                             .into_any(),
                         Err(e) => view! {
                             <p class="form-error" role="alert" data-testid="form-error">
@@ -62,15 +62,13 @@ enum Outcome {
 
 #[component]
 fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
+    let i18n = use_i18n();
     let riwayat = form.riwayat;
     let Some(template) = form.latest.clone() else {
         return view! {
             <h1>{move || riwayat.name(lang.get())}</h1>
             <p class="empty" data-testid="nothing-to-change">
-                {move || lang.get().pick(
-                    "Belum ada data riwayat ini untuk diusulkan perubahannya. Hubungi admin kepegawaian instansi Anda.",
-                    "There is no record of this history to change yet. Ask your agency's personnel admin.",
-                )}
+                {t!(i18n, propose.nothing_to_change)}
             </p>
         }
         .into_any();
@@ -160,19 +158,12 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
     };
     // What blocks sending, for the summary above the button.
     let blocking = move || -> Option<String> {
-        let lang = lang.get();
         if composed.get().is_err() {
-            return Some(
-                lang.pick(
-                    "Perbaiki isian yang ditandai.",
-                    "Correct the marked fields.",
-                )
-                .to_owned(),
-            );
+            return Some(t_string!(i18n, propose.correct_marked).to_owned());
         }
         match checked.get() {
             Ok(_) => None,
-            Err(problem) => Some(problem.message(lang)),
+            Err(problem) => Some(problem.message(lang.get())),
         }
     };
     let warnings = move || match checked.get() {
@@ -308,7 +299,7 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
 
     let document_section = view! {
             <label for="jenis-dokumen">
-                {move || lang.get().pick("Jenis dokumen pendukung", "Kind of supporting document")}
+                {t!(i18n, propose.document_kind)}
             </label>
             <select
                 id="jenis-dokumen"
@@ -331,7 +322,7 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
                     .collect_view()}
             </select>
             <label for="berkas">
-                {move || lang.get().pick("Dokumen pendukung (PDF)", "Supporting document (PDF)")}
+                {t!(i18n, propose.document)}
             </label>
             <input id="berkas" type="file" accept="application/pdf,.pdf" node_ref=file_input on:change=on_file />
             <ul class="field-errors" aria-live="polite" data-testid="file-errors">
@@ -339,7 +330,7 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
                 {move || {
                     (touched.get() && file_missing.get())
                         .then(|| view! {
-                            <li>{lang.get().pick("Lampirkan dokumen pendukung.", "Attach the supporting document.")}</li>
+                            <li>{t!(i18n, propose.attach_document)}</li>
                         })
                 }}
             </ul>
@@ -348,7 +339,7 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
 
     view! {
         <h1>
-            {move || lang.get().pick("Usulan perubahan", "Proposed change")}
+            {t!(i18n, propose.title)}
             " · "
             {move || riwayat.name(lang.get())}
         </h1>
@@ -357,10 +348,7 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
         </p>
         {returned.map(|r| view! {
             <div class="notice warning" data-testid="returned-notice">
-                <p>{move || lang.get().pick(
-                    "Usulan Anda dikembalikan untuk diperbaiki. Perbaiki isiannya, lampirkan dokumen yang benar, lalu ajukan ulang.",
-                    "Your proposal was returned for correction. Fix the fields, attach the right document, then send it again.",
-                )}</p>
+                <p>{t!(i18n, propose.returned)}</p>
                 {r.reason.map(|reason| view! { <p class="reason">{reason}</p> })}
             </div>
         })}
@@ -373,18 +361,15 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
                         prop:checked=move || adding.get()
                         on:change=move |ev| adding.set(event_target_checked(&ev))
                     />
-                    {move || lang.get().pick(
-                        "Tambah sebagai data baru (bukan mengubah data terakhir)",
-                        "Add as a new record (not a change of the latest one)",
-                    )}
+                    {t!(i18n, propose.add_new)}
                 </label>
             </Show>
             <table class="compare">
                 <thead>
                     <tr>
-                        <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
-                        <th scope="col">{move || lang.get().pick("Saat ini", "Current")}</th>
-                        <th scope="col">{move || lang.get().pick("Diusulkan", "Proposed")}</th>
+                        <th scope="col">{t!(i18n, compare.field)}</th>
+                        <th scope="col">{t!(i18n, compare.current)}</th>
+                        <th scope="col">{t!(i18n, compare.proposed)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -408,28 +393,24 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
                 }}
             </p>
             <button type="submit" disabled=move || sending.get() || !open>
-                {move || lang.get().pick("Kirim usulan", "Send proposal")}
+                {t!(i18n, propose.send)}
             </button>
         </form>
         {move || match outcome.get() {
             Some(Outcome::Offline) => Some(view! {
                 <div class="notice warning" role="status" data-testid="proposal-offline">
-                    <p>{lang.get().pick(
-                        "Tidak ada koneksi. Usulan disimpan di halaman ini dan dikirim otomatis begitu perangkat kembali online; jangan tutup halaman ini.",
-                        "No connection. The proposal is kept on this page and sent as soon as the device is back online; keep this page open.",
-                    )}</p>
+                    <p>{t!(i18n, propose.offline)}</p>
                 </div>
             }.into_any()),
             Some(Outcome::Sent(id)) => Some(view! {
                 <div class="notice success" role="status" data-testid="proposal-sent" data-id=id.to_string()>
-                    <p>{lang.get().pick("Usulan terkirim. Usulan belum menjadi data Anda sampai disetujui verifikator.",
-                        "Proposal sent. It is not your data until a verifier approves it.")}</p>
+                    <p>{t!(i18n, propose.sent)}</p>
                     <p>
                         <a href=format!("/usulan/{id}/bukti") data-testid="proof-link">
-                            {lang.get().pick("Unduh bukti pengajuan", "Download the proof of submission")}
+                            {t!(i18n, propose.proof_link)}
                         </a>
                         " · "
-                        <a href="/usulan">{lang.get().pick("Lihat semua usulan", "See all proposals")}</a>
+                        <a href="/usulan">{t!(i18n, propose.all_proposals)}</a>
                     </p>
                 </div>
             }.into_any()),

@@ -48,7 +48,7 @@ pub fn RegistrationPage() -> impl IntoView {
     });
     let nik_problems = field_problems(touched, nik, lang, Nik::parse);
     let password_problems = password_problems(touched, kata_sandi, nomor.into(), lang);
-    let repeat_problems = repeat_problems(touched, kata_sandi, ulangi, lang);
+    let repeat_problems = repeat_problems(touched, kata_sandi, ulangi);
     let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
     let proof = move || action.value().get().and_then(Result::ok);
 

@@ -22,7 +22,7 @@ pub fn SetPasswordPage() -> impl IntoView {
 
     // The NIP is not known here; the server also refuses a password containing it.
     let problems = password_problems(touched, kata_sandi, Signal::derive(String::new), lang);
-    let repeat_problems = repeat_problems(touched, kata_sandi, ulangi, lang);
+    let repeat_problems = repeat_problems(touched, kata_sandi, ulangi);
     let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
     let saved = move || matches!(action.value().get(), Some(Ok(())));
 

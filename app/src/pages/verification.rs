@@ -17,28 +17,28 @@ use crate::components::live_events::follow_queue;
 use crate::components::session::lang_of;
 use crate::domain::localized::Lang;
 use crate::domain::reference::Riwayat;
-use crate::i18n::use_i18n;
+use crate::i18n::{t, td_string, use_i18n, Locale};
 use crate::proposal::labels::level_label;
 use crate::proposal::period::in_wib;
 use crate::verification::api::{antrian_verifikasi, ringkasan_verifikasi, sla_verifikasi};
 use crate::verification::queue::{Inbox, QueueFilter, QueueItem};
 
-fn status_name(code: &str, lang: Lang) -> &'static str {
+fn status_name(code: &str, locale: Locale) -> &'static str {
     match code {
-        "diajukan" => lang.pick("Dalam verifikasi", "Under verification"),
-        "dikembalikan" => lang.pick("Dikembalikan", "Returned"),
-        "diterapkan" => lang.pick("Diterapkan", "Applied"),
-        "ditolak" => lang.pick("Ditolak", "Rejected"),
-        "ditarik" => lang.pick("Ditarik", "Withdrawn"),
+        "diajukan" => td_string!(locale, verification.status.diajukan),
+        "dikembalikan" => td_string!(locale, verification.status.dikembalikan),
+        "diterapkan" => td_string!(locale, verification.status.diterapkan),
+        "ditolak" => td_string!(locale, verification.status.ditolak),
+        "ditarik" => td_string!(locale, verification.status.ditarik),
         _ => "—",
     }
 }
 
-fn inbox_label(inbox: Inbox, lang: Lang) -> String {
-    format!(
-        "{} {}",
-        lang.pick("Verifikator", "Verifier for"),
-        level_label(inbox.level, lang)
+fn inbox_label(inbox: Inbox, locale: Locale) -> String {
+    td_string!(
+        locale,
+        verification.inbox_of,
+        level = level_label(inbox.level, locale)
     )
 }
 
@@ -52,8 +52,8 @@ struct Typed {
     until: String,
 }
 
-/// The typed filters as a query, or what is wrong with them (in the user's language).
-fn parse_filters(typed: &Typed, inbox: usize, lang: Lang) -> Result<QueueFilter, String> {
+/// The typed filters as a query, or what is wrong with them (in the user's locale).
+fn parse_filters(typed: &Typed, inbox: usize, locale: Locale) -> Result<QueueFilter, String> {
     let day = |raw: &str| -> Result<Option<Date>, String> {
         let raw = raw.trim();
         if raw.is_empty() {
@@ -61,27 +61,17 @@ fn parse_filters(typed: &Typed, inbox: usize, lang: Lang) -> Result<QueueFilter,
         }
         Date::parse(raw, format_description!("[year]-[month]-[day]"))
             .map(Some)
-            .map_err(|_| {
-                lang.pick("Tanggal tidak valid.", "The date is not valid.")
-                    .to_owned()
-            })
+            .map_err(|_| td_string!(locale, verification.bad_date).to_owned())
     };
     let nomor = typed.nomor_induk.trim();
     if !nomor.is_empty() && (nomor.len() != 18 || !nomor.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(lang
-            .pick("NIP terdiri dari 18 angka.", "A NIP has 18 digits.")
-            .to_owned());
+        return Err(td_string!(locale, verification.nip_digits).to_owned());
     }
     let from = day(&typed.from)?;
     let until = day(&typed.until)?;
     if let (Some(f), Some(u)) = (from, until) {
         if f > u {
-            return Err(lang
-                .pick(
-                    "Tanggal awal harus sebelum tanggal akhir.",
-                    "The first day must come before the last.",
-                )
-                .to_owned());
+            return Err(td_string!(locale, verification.dates_in_order).to_owned());
         }
     }
     Ok(QueueFilter {
@@ -117,7 +107,7 @@ pub fn VerificationPage() -> impl IntoView {
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let inbox = filter.with_untracked(|f| f.inbox);
-        match parse_filters(&typed.get_untracked(), inbox, lang.get_untracked()) {
+        match parse_filters(&typed.get_untracked(), inbox, i18n.get_locale_untracked()) {
             Ok(f) => {
                 filter_error.set(None);
                 filter.set(f);
@@ -128,20 +118,20 @@ pub fn VerificationPage() -> impl IntoView {
 
     view! {
         <section class="verification" data-testid="verification-page">
-            <h1>{move || lang.get().pick("Verifikasi Usulan", "Verify proposals")}</h1>
-            <proof_check::ProofCheck lang />
+            <h1>{t!(i18n, verification.title)}</h1>
+            <proof_check::ProofCheck />
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     summary.await.ok().map(|s| view! {
                         <p class="notice" data-testid="waiting-here">
-                            {move || lang.get().pick("Menunggu keputusan Anda: ", "Waiting for your decision: ")}
+                            {t!(i18n, verification.waiting_here)}
                             <strong>{s.waiting_here}</strong>
                         </p>
                         <ul class="counts" data-testid="counts">
                             {s.by_status.into_iter().map(|(code, n)| {
                                 let status = code.clone();
                                 view! {
-                                    <li data-status=status>{move || status_name(&code, lang.get())} ": " {n}</li>
+                                    <li data-status=status>{move || status_name(&code, i18n.get_locale())} ": " {n}</li>
                                 }
                             }).collect_view()}
                         </ul>
@@ -150,21 +140,21 @@ pub fn VerificationPage() -> impl IntoView {
             </Transition>
             <form class="filters" on:submit=apply data-testid="queue-filters">
                 <label>
-                    "NIP"
+                    {t!(i18n, verification.nip)}
                     <input inputmode="numeric" maxlength="18" name="nomor_induk"
                         prop:value=move || typed.with(|t| t.nomor_induk.clone())
                         on:input=move |ev| typed.update(|t| t.nomor_induk = event_target_value(&ev)) />
                 </label>
                 <label>
-                    {move || lang.get().pick("Nama", "Name")}
+                    {t!(i18n, verification.name)}
                     <input name="nama" maxlength="100"
                         prop:value=move || typed.with(|t| t.nama.clone())
                         on:input=move |ev| typed.update(|t| t.nama = event_target_value(&ev)) />
                 </label>
                 <label>
-                    {move || lang.get().pick("Riwayat", "History")}
+                    {t!(i18n, verification.history)}
                     <select name="riwayat" on:change=move |ev| typed.update(|t| t.riwayat = event_target_value(&ev))>
-                        <option value="">{move || lang.get().pick("Semua", "All")}</option>
+                        <option value="">{t!(i18n, verification.all)}</option>
                         {Riwayat::all().iter().map(|r| {
                             let r = *r;
                             view! { <option value=r.code()>{move || r.name(lang.get())}</option> }
@@ -172,14 +162,14 @@ pub fn VerificationPage() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    {move || lang.get().pick("Diajukan dari", "Submitted from")}
+                    {t!(i18n, verification.submitted_from)}
                     <input type="date" name="dari" on:input=move |ev| typed.update(|t| t.from = event_target_value(&ev)) />
                 </label>
                 <label>
-                    {move || lang.get().pick("sampai", "until")}
+                    {t!(i18n, verification.until)}
                     <input type="date" name="sampai" on:input=move |ev| typed.update(|t| t.until = event_target_value(&ev)) />
                 </label>
-                <button type="submit">{move || lang.get().pick("Terapkan", "Apply")}</button>
+                <button type="submit">{t!(i18n, verification.apply)}</button>
                 {move || filter_error.get().map(|m| view! { <p class="form-error" role="alert" data-testid="filter-error">{m}</p> })}
             </form>
             <Transition fallback=|| ()>
@@ -193,14 +183,14 @@ pub fn VerificationPage() -> impl IntoView {
                             view! {
                                 {(inboxes.len() > 1).then(|| view! {
                                     <label>
-                                        {move || lang.get().pick("Kotak masuk", "Inbox")}
+                                        {t!(i18n, verification.inbox)}
                                         <select data-testid="inbox" on:change=move |ev| {
                                             let i = event_target_value(&ev).parse().unwrap_or(0);
                                             filter.update(|f| { f.inbox = i; f.after = None; });
                                         }>
                                             {inboxes.iter().enumerate().map(|(i, inbox)| {
                                                 let inbox = *inbox;
-                                                view! { <option value=i.to_string() selected=i == chosen>{move || inbox_label(inbox, lang.get())}</option> }
+                                                view! { <option value=i.to_string() selected=i == chosen>{move || inbox_label(inbox, i18n.get_locale())}</option> }
                                             }).collect_view()}
                                         </select>
                                     </label>
@@ -209,12 +199,12 @@ pub fn VerificationPage() -> impl IntoView {
                                 <div class="actions">
                                     {(!first).then(|| view! {
                                         <button type="button" class="secondary" on:click=move |_| filter.update(|f| f.after = None)>
-                                            {move || lang.get().pick("Ke awal antrean", "Back to the start")}
+                                            {t!(i18n, verification.first_page)}
                                         </button>
                                     })}
                                     {next.map(|cursor| view! {
                                         <button type="button" data-testid="next-page" on:click=move |_| filter.update(|f| f.after = Some(cursor))>
-                                            {move || lang.get().pick("Halaman berikutnya", "Next page")}
+                                            {t!(i18n, verification.next_page)}
                                         </button>
                                     })}
                                 </div>
@@ -225,21 +215,21 @@ pub fn VerificationPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <h2>{move || lang.get().pick("Tunggakan per tingkat", "Backlog per level")}</h2>
+            <h2>{t!(i18n, verification.backlog_title)}</h2>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     backlog.await.ok().map(|rows| view! {
                         <table class="backlog" data-testid="backlog">
                             <thead><tr>
-                                <th scope="col">{move || lang.get().pick("Tingkat", "Level")}</th>
-                                <th scope="col">{move || lang.get().pick("Unit / instansi", "Unit / agency")}</th>
-                                <th scope="col">{move || lang.get().pick("Menunggu", "Waiting")}</th>
-                                <th scope="col">{move || lang.get().pick("Terlama sejak", "Oldest since")}</th>
+                                <th scope="col">{t!(i18n, verification.level)}</th>
+                                <th scope="col">{t!(i18n, verification.place)}</th>
+                                <th scope="col">{t!(i18n, verification.waiting)}</th>
+                                <th scope="col">{t!(i18n, verification.oldest)}</th>
                             </tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|b| view! {
                                     <tr>
-                                        <td>{move || level_label(b.level, lang.get())}</td>
+                                        <td>{move || level_label(b.level, i18n.get_locale())}</td>
                                         <td>{b.place.clone()}</td>
                                         <td>{b.waiting}</td>
                                         <td>{in_wib(b.oldest)}</td>
@@ -256,10 +246,11 @@ pub fn VerificationPage() -> impl IntoView {
 
 #[component]
 fn QueueTable(items: Vec<QueueItem>, lang: Signal<Lang>) -> impl IntoView {
+    let i18n = use_i18n();
     if items.is_empty() {
         return view! {
             <p class="empty" data-testid="queue-empty">
-                {move || lang.get().pick("Tidak ada usulan yang menunggu.", "Nothing is waiting.")}
+                {t!(i18n, verification.nothing_waiting)}
             </p>
         }
         .into_any();
@@ -267,11 +258,11 @@ fn QueueTable(items: Vec<QueueItem>, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <table class="queue" data-testid="queue">
             <thead><tr>
-                <th scope="col">{move || lang.get().pick("Pegawai", "Employee")}</th>
-                <th scope="col">{move || lang.get().pick("Unit kerja", "Work unit")}</th>
-                <th scope="col">{move || lang.get().pick("Riwayat", "History")}</th>
-                <th scope="col">{move || lang.get().pick("Menunggu sejak", "Waiting since")}</th>
-                <th scope="col">{move || lang.get().pick("Ditangani", "Handled by")}</th>
+                <th scope="col">{t!(i18n, verification.employee)}</th>
+                <th scope="col">{t!(i18n, verification.work_unit)}</th>
+                <th scope="col">{t!(i18n, verification.history)}</th>
+                <th scope="col">{t!(i18n, verification.waiting_since)}</th>
+                <th scope="col">{t!(i18n, verification.handled_by)}</th>
             </tr></thead>
             <tbody>
                 {items.into_iter().map(|item| {
@@ -307,19 +298,19 @@ mod tests {
             until: until.into(),
             ..Typed::default()
         };
-        assert!(parse_filters(&typed("12345", "", ""), 0, Lang::Id)
+        assert!(parse_filters(&typed("12345", "", ""), 0, Locale::id)
             .unwrap_err()
             .contains("18 angka"));
         assert!(
-            parse_filters(&typed("", "2026-12-02", "2026-12-01"), 0, Lang::En)
+            parse_filters(&typed("", "2026-12-02", "2026-12-01"), 0, Locale::en)
                 .unwrap_err()
                 .contains("before")
         );
-        assert!(parse_filters(&typed("", "2026-13-01", ""), 0, Lang::Id).is_err());
+        assert!(parse_filters(&typed("", "2026-13-01", ""), 0, Locale::id).is_err());
         let ok = parse_filters(
             &typed(" 198503122010012901 ", "2026-12-01", ""),
             1,
-            Lang::Id,
+            Locale::id,
         )
         .unwrap();
         assert_eq!(ok.nomor_induk.as_deref(), Some("198503122010012901"));

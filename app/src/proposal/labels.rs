@@ -2,11 +2,14 @@
 //! of a rank reads "Persetujuan teknis BKN · Tanggal"), its status, the levels of its
 //! chain and the steps of its timeline. The record types name their fields for code;
 //! each history's description (`domain::riwayat::table`) names them for people, in
-//! both languages, beside the column that keeps them.
+//! both languages, beside the column that keeps them. Status, levels and steps are
+//! page text, in the locale files (`proposal.status.*`, `proposal.level.*`,
+//! `proposal.event.*`), told in a given locale so an email can use them too.
 
 use crate::domain::localized::Lang;
 use crate::domain::reference::Riwayat;
 use crate::domain::riwayat::table::table;
+use crate::i18n::{td_string, Locale};
 use crate::proposal::lifecycle::{Level, Status};
 use crate::proposal::submission::EventKind;
 
@@ -31,45 +34,41 @@ pub fn field_label(riwayat: Riwayat, path: &str, lang: Lang) -> String {
 }
 
 /// Where a proposal is, for its owner and its verifiers.
-pub fn status_label(status: Status, chain_level: Option<Level>, lang: Lang) -> String {
+pub fn status_label(status: Status, chain_level: Option<Level>, locale: Locale) -> String {
     match status {
         Status::Pending { .. } => match chain_level {
-            Some(level) => format!(
-                "{} {}",
-                lang.pick("Menunggu verifikasi", "Awaiting verification by"),
-                level_label(level, lang)
+            Some(level) => td_string!(
+                locale,
+                proposal.status.pending_at,
+                level = level_label(level, locale)
             ),
-            None => lang.pick("Diajukan", "Submitted").to_owned(),
+            None => td_string!(locale, proposal.status.submitted).to_owned(),
         },
-        Status::Returned { .. } => lang
-            .pick("Dikembalikan untuk diperbaiki", "Returned for correction")
-            .to_owned(),
-        Status::Applied => lang
-            .pick("Disetujui dan diterapkan", "Approved and applied")
-            .to_owned(),
-        Status::Rejected => lang.pick("Ditolak", "Rejected").to_owned(),
-        Status::Withdrawn => lang.pick("Ditarik", "Withdrawn").to_owned(),
+        Status::Returned { .. } => td_string!(locale, proposal.status.returned).to_owned(),
+        Status::Applied => td_string!(locale, proposal.status.applied).to_owned(),
+        Status::Rejected => td_string!(locale, proposal.status.rejected).to_owned(),
+        Status::Withdrawn => td_string!(locale, proposal.status.withdrawn).to_owned(),
     }
 }
 
-pub fn level_label(level: Level, lang: Lang) -> &'static str {
+pub fn level_label(level: Level, locale: Locale) -> &'static str {
     match level {
-        Level::UnitKerja => lang.pick("unit kerja", "the work unit"),
-        Level::Instansi => lang.pick("instansi", "the agency"),
-        Level::Kanreg => lang.pick("Kantor Regional BKN", "the BKN regional office"),
-        Level::Pusat => lang.pick("BKN Pusat", "BKN headquarters"),
+        Level::UnitKerja => td_string!(locale, proposal.level.unit_kerja),
+        Level::Instansi => td_string!(locale, proposal.level.instansi),
+        Level::Kanreg => td_string!(locale, proposal.level.kanreg),
+        Level::Pusat => td_string!(locale, proposal.level.pusat),
     }
 }
 
-pub fn event_label(kind: EventKind, lang: Lang) -> &'static str {
+pub fn event_label(kind: EventKind, locale: Locale) -> &'static str {
     match kind {
-        EventKind::Submitted => lang.pick("Diajukan", "Submitted"),
-        EventKind::Approved => lang.pick("Disetujui", "Approved"),
-        EventKind::Returned => lang.pick("Dikembalikan", "Returned"),
-        EventKind::Resubmitted => lang.pick("Diajukan ulang", "Resubmitted"),
-        EventKind::Applied => lang.pick("Diterapkan ke data", "Applied to the record"),
-        EventKind::Rejected => lang.pick("Ditolak", "Rejected"),
-        EventKind::Withdrawn => lang.pick("Ditarik", "Withdrawn"),
+        EventKind::Submitted => td_string!(locale, proposal.event.submitted),
+        EventKind::Approved => td_string!(locale, proposal.event.approved),
+        EventKind::Returned => td_string!(locale, proposal.event.returned),
+        EventKind::Resubmitted => td_string!(locale, proposal.event.resubmitted),
+        EventKind::Applied => td_string!(locale, proposal.event.applied),
+        EventKind::Rejected => td_string!(locale, proposal.event.rejected),
+        EventKind::Withdrawn => td_string!(locale, proposal.event.withdrawn),
     }
 }
 

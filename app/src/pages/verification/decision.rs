@@ -10,7 +10,7 @@ use crate::components::form::FormError;
 use crate::components::record_editor::{record_rows, Editor};
 use crate::components::session::lang_of;
 use crate::domain::localized::Lang;
-use crate::i18n::use_i18n;
+use crate::i18n::{t, t_string, tu_string, use_i18n};
 use crate::proposal::change::ProposedRecord;
 use crate::proposal::form::{compose, fields_of, FormField};
 use crate::proposal::labels::{event_label, level_label, status_label};
@@ -65,15 +65,15 @@ pub fn DecisionPage() -> impl IntoView {
     });
     view! {
         <section class="decision" data-testid="decision-page">
-            <p><a href="/verifikasi">{move || lang.get().pick("← Kembali ke antrean", "← Back to the queue")}</a></p>
+            <p><a href="/verifikasi">{t!(i18n, decision.back)}</a></p>
             <FormError error lang />
             {move || decide.value().get().and_then(Result::ok).map(|status| view! {
                 <p class="notice" role="status" data-testid="decided">
                     {move || match status {
-                        Status::Applied => lang.get().pick("Disetujui dan diterapkan ke data pegawai.", "Approved and applied to the employee's record."),
-                        Status::Pending { .. } => lang.get().pick("Disetujui; diteruskan ke tingkat berikutnya.", "Approved; sent on to the next level."),
-                        Status::Returned { .. } => lang.get().pick("Dikembalikan kepada pegawai untuk diperbaiki.", "Returned to the employee for correction."),
-                        _ => lang.get().pick("Ditolak.", "Rejected."),
+                        Status::Applied => t_string!(i18n, decision.decided_applied),
+                        Status::Pending { .. } => t_string!(i18n, decision.decided_forwarded),
+                        Status::Returned { .. } => t_string!(i18n, decision.decided_returned),
+                        _ => t_string!(i18n, decision.decided_rejected),
                     }}
                 </p>
             })}
@@ -81,7 +81,7 @@ pub fn DecisionPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match case.await {
                         Ok(c) => view! {
-                            <ProofCode printed=c.proposal.kode_bukti.clone() typed=typed_code() lang />
+                            <ProofCode printed=c.proposal.kode_bukti.clone() typed=typed_code() />
                             <CaseView case=c claim decide lang />
                         }
                             .into_any(),
@@ -100,6 +100,7 @@ fn CaseView(
     decide: ServerAction<PutuskanUsulan>,
     lang: Signal<Lang>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = case.proposal.id;
     let status = case.proposal.status;
     let waiting_for = match status {
@@ -124,24 +125,24 @@ fn CaseView(
             </h1>
             <p>
                 {case.nomor_induk.clone().unwrap_or_default()} " · " {case.unit_kerja.clone()} " · "
-                <span data-testid="case-status">{move || status_label(status, waiting_for, lang.get())}</span>
+                <span data-testid="case-status">{move || status_label(status, waiting_for, i18n.get_locale())}</span>
             </p>
             <p data-testid="claim-state">
-                {holder.map(|by| view! { {move || lang.get().pick("Sedang ditangani ", "Being handled by ")} <strong>{by.clone()}</strong> })}
-                {case.claimed_by_me.then(|| view! { {move || lang.get().pick("Anda menangani usulan ini sampai ", "You handle this proposal until ")} {until.clone()} })}
+                {holder.map(|by| view! { {t!(i18n, decision.held_by)} <strong>{by.clone()}</strong> })}
+                {case.claimed_by_me.then(|| view! { {t!(i18n, decision.yours_until)} {until.clone()} })}
             </p>
             <Show when=move || may_claim>
                 <button type="button" data-testid="claim" disabled=move || claim.pending().get()
                     on:click=move |_| { claim.dispatch(KlaimUsulan { id }); }>
-                    {move || lang.get().pick("Tangani usulan ini", "Handle this proposal")}
+                    {t!(i18n, decision.claim)}
                 </button>
             </Show>
             <div class="side-by-side">
                 <CompareTable rows riwayat lang />
                 <div class="document">
-                    <iframe src=document.clone() title="Dokumen pendukung" data-testid="document"></iframe>
+                    <iframe src=document.clone() title=move || t_string!(i18n, decision.document_title) data-testid="document"></iframe>
                     <p><a href=document target="_blank" rel="noopener">
-                        {move || lang.get().pick("Buka dokumen di tab baru", "Open the document in a new tab")}
+                        {t!(i18n, decision.open_document)}
                     </a></p>
                 </div>
             </div>
@@ -152,8 +153,8 @@ fn CaseView(
                     let kind = e.kind;
                     view! {
                         <li data-kind=kind.code()>
-                            <strong>{move || event_label(kind, lang.get())}</strong> " · " {in_wib(e.at)}
-                            {move || level.map(|l| format!(" · {}", level_label(l, lang.get())))}
+                            <strong>{move || event_label(kind, i18n.get_locale())}</strong> " · " {in_wib(e.at)}
+                            {move || level.map(|l| format!(" · {}", level_label(l, i18n.get_locale())))}
                             {e.reason.clone().map(|r| view! { <p class="reason">{r}</p> })}
                         </li>
                     }
@@ -173,36 +174,25 @@ fn ProofCode(
     printed: String,
     /// `Some(None)`: something was typed that is not a code at all.
     typed: Option<Option<String>>,
-    lang: Signal<Lang>,
 ) -> impl IntoView {
-    let verdict = typed.map(|typed| {
-        if typed.as_deref() == Some(printed.as_str()) {
-            (
-                "true",
-                "notice success",
-                "status",
-                "Kode pada bukti cocok: bukti ini dikeluarkan Mutakhir untuk usulan ini, dengan nilai dan dokumen seperti di bawah.",
-                "The code on the proof matches: Mutakhir issued it for this proposal, with the values and document below.",
-            )
-        } else {
-            (
-                "false",
-                "form-error",
-                "alert",
-                "Kode pada bukti TIDAK cocok dengan usulan ini: bukti itu diubah, atau usulannya sudah diajukan ulang dengan nilai lain.",
-                "The code on the proof does NOT match this proposal: the proof was altered, or the proposal was resubmitted with other values.",
-            )
-        }
-    });
+    let i18n = use_i18n();
+    let verdict = typed.map(|typed| typed.as_deref() == Some(printed.as_str()));
     view! {
         <p data-testid="proof-code">
-            {move || lang.get().pick("Kode verifikasi bukti pengajuan: ", "Proof of submission code: ")}
+            {t!(i18n, decision.proof_code)}
             <strong class="code">{printed.clone()}</strong>
         </p>
-        {verdict.map(|(genuine, class, role, id, en)| view! {
-            <p class=class role=role data-testid="proof-check-result" data-genuine=genuine>
-                {move || lang.get().pick(id, en)}
-            </p>
+        {verdict.map(|genuine| {
+            let (class, role) = if genuine { ("notice success", "status") } else { ("form-error", "alert") };
+            view! {
+                <p class=class role=role data-testid="proof-check-result" data-genuine=genuine.to_string()>
+                    {move || if genuine {
+                        t_string!(i18n, decision.proof_genuine)
+                    } else {
+                        t_string!(i18n, decision.proof_altered)
+                    }}
+                </p>
+            }
         })}
     }
 }
@@ -213,12 +203,13 @@ fn Findings(
     blocking: bool,
     lang: Signal<Lang>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     (!findings.is_empty()).then(|| view! {
         <div class=if blocking { "findings form-error" } else { "findings notice warning" } data-testid="findings">
             <p>{move || if blocking {
-                lang.get().pick("Usulan ini tidak dapat disetujui seperti ini:", "This proposal cannot be approved as it is:")
+                t_string!(i18n, decision.findings_blocking)
             } else {
-                lang.get().pick("Perlu diperhatikan:", "Worth a look:")
+                t_string!(i18n, decision.findings_warning)
             }}</p>
             <ul>
                 {findings.into_iter().map(|(field, message)| view! {
@@ -238,6 +229,7 @@ fn DecisionForm(
     decide: ServerAction<PutuskanUsulan>,
     lang: Signal<Lang>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let reason = RwSignal::new(String::new());
     let local = RwSignal::new(None::<String>);
     let correcting = RwSignal::new(false);
@@ -264,12 +256,7 @@ fn DecisionForm(
         let correction = match (verdict, correcting.get_untracked(), typed.get_untracked()) {
             (Verdict::Approve, true, Err(_)) => {
                 local.set(Some(
-                    lang.get_untracked()
-                        .pick(
-                            "Perbaiki isian koreksi yang ditandai.",
-                            "Correct the marked fields of the correction.",
-                        )
-                        .to_owned(),
+                    tu_string!(i18n, decision.correction_marked).to_owned(),
                 ));
                 return;
             }
@@ -318,8 +305,8 @@ fn DecisionForm(
                 <table class="compare">
                     <thead>
                         <tr>
-                            <th scope="col">{move || lang.get().pick("Data", "Field")}</th>
-                            <th scope="col">{move || lang.get().pick("Nilai yang disetujui", "Value to approve")}</th>
+                            <th scope="col">{t!(i18n, compare.field)}</th>
+                            <th scope="col">{t!(i18n, decision.value_to_approve)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -333,13 +320,10 @@ fn DecisionForm(
                 <input type="checkbox" data-testid="correct"
                     prop:checked=move || correcting.get()
                     on:change=move |ev| correcting.set(event_target_checked(&ev)) />
-                {move || lang.get().pick(
-                    "Koreksi salah ketik pada nilai usulan sebelum menyetujui (dicatat sebagai koreksi Anda)",
-                    "Correct a typo in the proposed values before approving (recorded as your correction)",
-                )}
+                {t!(i18n, decision.correct)}
             </label>
             {correction}
-            <label for="alasan">{move || lang.get().pick("Alasan (wajib untuk dikembalikan atau ditolak)", "Reason (required to return or reject)")}</label>
+            <label for="alasan">{t!(i18n, decision.reason)}</label>
             <textarea id="alasan" name="alasan" maxlength="500" data-testid="reason"
                 prop:value=move || reason.get()
                 on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
@@ -348,15 +332,15 @@ fn DecisionForm(
                 <button type="button" data-testid="approve"
                     disabled=move || (blocking && !correcting.get()) || decide.pending().get()
                     on:click=move |_| send(Verdict::Approve)>
-                    {move || lang.get().pick("Setujui", "Approve")}
+                    {t!(i18n, decision.approve)}
                 </button>
                 <button type="button" class="secondary" data-testid="return" disabled=move || decide.pending().get()
                     on:click=move |_| send(Verdict::Return)>
-                    {move || lang.get().pick("Kembalikan untuk diperbaiki", "Return for correction")}
+                    {t!(i18n, decision.send_back)}
                 </button>
                 <button type="button" class="danger" data-testid="reject" disabled=move || decide.pending().get()
                     on:click=move |_| send(Verdict::Reject)>
-                    {move || lang.get().pick("Tolak", "Reject")}
+                    {t!(i18n, decision.reject)}
                 </button>
             </div>
         </div>

@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::localized::Lang;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::proposal::proof::read_code;
 
 #[component]
-pub fn ProofCheck(lang: Signal<Lang>) -> impl IntoView {
+pub fn ProofCheck() -> impl IntoView {
+    let i18n = use_i18n();
     let typed = RwSignal::new(String::new());
     let problem = RwSignal::new(false);
     let navigate = use_navigate();
@@ -26,19 +27,16 @@ pub fn ProofCheck(lang: Signal<Lang>) -> impl IntoView {
     view! {
         <form class="proof-check" on:submit=check novalidate data-testid="proof-check">
             <label for="kode-bukti">
-                {move || lang.get().pick("Periksa bukti pengajuan (kode verifikasi)", "Check a proof of submission (verification code)")}
+                {t!(i18n, proof_check.label)}
             </label>
-            <input id="kode-bukti" name="kode" maxlength="40" placeholder="U123-ABCD-EFGH"
+            <input id="kode-bukti" name="kode" maxlength="40" placeholder=move || t_string!(i18n, proof_check.placeholder)
                 aria-invalid=move || if problem.get() { "true" } else { "false" }
                 prop:value=move || typed.get()
                 on:input=move |ev| typed.set(event_target_value(&ev)) />
-            <button type="submit" class="secondary">{move || lang.get().pick("Periksa", "Check")}</button>
+            <button type="submit" class="secondary">{t!(i18n, proof_check.submit)}</button>
             <Show when=move || problem.get()>
                 <p class="form-error" role="alert" data-testid="proof-code-error">
-                    {move || lang.get().pick(
-                        "Kode tidak dikenali. Kode tertulis pada bukti pengajuan, misalnya U123-ABCD-EFGH.",
-                        "Code not recognised. It is printed on the proof of submission, e.g. U123-ABCD-EFGH.",
-                    )}
+                    {t!(i18n, proof_check.unknown)}
                 </p>
             </Show>
         </form>
