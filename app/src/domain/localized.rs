@@ -1,5 +1,7 @@
 //! Messages shown to people come in Bahasa Indonesia first and English second; every
 //! error and finding of the domain speaks both, so the UI never invents its own wording.
+//! This is how problems explain themselves (`Localized`); a page's own text (titles,
+//! labels, sentences) is not written here but in the locale files (`crate::locales`).
 
 use serde::{Deserialize, Serialize};
 
