@@ -11,13 +11,15 @@
 //! ```ignore
 //! #[server(prefix = "/api", endpoint = "tarik_usulan")]
 //! pub async fn tarik_usulan(id: i64) -> Result<(), AppError> {
-//!     edge::answer(async {
-//!         let me = edge::signed_in().await?;
+//!     edge::as_signed_in(|me| async move {
 //!         Ok(service::withdraw(&me.pool, &me.principal, id, me.ip).await?)
 //!     })
 //!     .await
 //! }
 //! ```
+//!
+//! (`as_signed_in` is `answer` with `signed_in` first; a server function open to
+//! anyone takes `caller()` inside `answer`.)
 //!
 //! The status of each kind of [`AppError`] is decided in `error.rs`, with its text in
 //! both languages; internal details are logged where they happen and never sent.
@@ -32,7 +34,7 @@ mod caller;
 pub mod request;
 
 #[cfg(feature = "ssr")]
-pub use answer::{answer, refuse};
+pub use answer::{answer, as_signed_in, refuse};
 #[cfg(feature = "ssr")]
 pub use caller::{caller, current_user, signed_in, Caller, SignedIn};
 pub use error::{AppError, FieldError, Message};

@@ -12,8 +12,7 @@ pub async fn ubah_kontak(
     nomor_hp: String,
 ) -> Result<(), AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         Ok(
             super::service::fix_contact(&me.pool, &me.principal, &nomor_induk, &email, &nomor_hp)
                 .await?,
@@ -32,8 +31,7 @@ pub async fn angkat_verifikator(
     tingkat: i16,
 ) -> Result<bool, AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         let scope = (lingkup.as_str(), lingkup_id);
         Ok(
             super::service::appoint_verifier(&me.pool, &me.principal, &nomor_induk, scope, tingkat)

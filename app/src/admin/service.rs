@@ -7,7 +7,7 @@ use super::store::{self, ContactChange};
 use crate::audit::{self, AuditEntry, AuditEvent};
 use crate::auth::access::{authorize, Action, Principal, Role, Scope, Subject};
 use crate::auth::login_id::LoginId;
-use crate::domain::localized::{Lang, Localized};
+use crate::domain::localized::{Lang, Localized, Unknown};
 use crate::domain::{Email, MobileNumber};
 use crate::edge::error::{AppError, FieldError};
 
@@ -39,7 +39,7 @@ impl Localized for AdminProblem {
                 "Isi email atau nomor HP yang baru.",
                 "Enter the new email or mobile number.",
             ),
-            AdminProblem::UnknownAgency => lang.pick("Instansi tidak dikenal.", "Unknown agency."),
+            AdminProblem::UnknownAgency => return Unknown::Agency.message(lang),
             AdminProblem::UnknownRegionalOffice => {
                 lang.pick("Kanreg tidak dikenal.", "Unknown regional office.")
             }

@@ -3,7 +3,7 @@
 //! from the kind (`From<AccountError> for AppError`), not the flows.
 
 use crate::domain::localized::{Lang, Localized};
-use crate::edge::error::{AppError, FieldError, Message};
+use crate::edge::error::{AppError, FieldError, Internal};
 
 /// A refusal the person can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -153,16 +153,12 @@ pub enum AccountError {
     /// No account behind the session any more.
     SignedOut,
     /// Failed on our side; logged where it happened, named here for the log.
-    Internal(&'static str),
+    Internal(Internal),
 }
 
-impl AccountError {
-    /// The problems of one field, such as a password the policy refuses.
-    pub fn field(field: &str, problems: &[impl Localized]) -> Self {
-        AccountError::Invalid(vec![FieldError {
-            field: field.to_owned(),
-            messages: problems.iter().map(Message::of).collect(),
-        }])
+impl From<Internal> for AccountError {
+    fn from(e: Internal) -> Self {
+        AccountError::Internal(e)
     }
 }
 
@@ -182,16 +178,8 @@ impl From<AccountError> for AppError {
             },
             AccountError::Invalid(fields) => AppError::Invalid(fields),
             AccountError::SignedOut => AppError::Unauthenticated,
-            AccountError::Internal(what) => AppError::Server(what.to_owned()),
+            AccountError::Internal(e) => e.into(),
         }
-    }
-}
-
-/// Logs a database failure and names it; for `map_err`.
-pub(crate) fn internal<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -> AccountError {
-    move |e| {
-        tracing::error!(error = %e, "{what}");
-        AccountError::Internal(what)
     }
 }
 

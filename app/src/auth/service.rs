@@ -9,12 +9,13 @@ use time::OffsetDateTime;
 use super::hashing;
 use super::login_id::LoginId;
 use super::mail::{token_mail, TokenPurpose};
-use super::problem::{internal, AccountError, AccountProblem};
+use super::problem::{AccountError, AccountProblem};
 use super::settings::AuthSettings;
 use super::store;
 use super::token;
 use crate::audit::{self, AuditEntry, AuditEvent};
 use crate::domain::Email;
+use crate::edge::error::{internal, FieldError};
 use crate::mail::Mailer;
 
 /// `rina.sari@example.go.id` → `r********@example.go.id`: enough to recognise
@@ -206,7 +207,10 @@ pub async fn set_password(
     let token = found.expect("refused above when absent");
     let problems = settings.password.problems(password, &token.identifier);
     if !problems.is_empty() {
-        return Err(AccountError::field("kata_sandi", &problems));
+        return Err(AccountError::Invalid(vec![FieldError::all(
+            "kata_sandi",
+            &problems,
+        )]));
     }
     // Hashing takes a while and may queue behind a sign-in storm: not while
     // holding the token's row and a pooled connection. The token is checked

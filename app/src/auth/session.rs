@@ -16,6 +16,7 @@ use super::problem::AccountError;
 use super::settings::AuthSettings;
 use super::store;
 use crate::audit::{self, AuditEntry, AuditEvent};
+use crate::edge::error::internal;
 
 const KEY: &str = "akun";
 
@@ -37,13 +38,11 @@ pub struct CurrentUser {
 }
 
 fn session_error(e: tower_sessions::session::Error) -> AccountError {
-    tracing::error!(error = %e, "session store");
-    AccountError::Internal("session store")
+    internal("session store")(e).into()
 }
 
 fn db_error(e: sqlx::Error) -> AccountError {
-    tracing::error!(error = %e, "reading the signed-in account");
-    AccountError::Internal("account")
+    internal("account")(e).into()
 }
 
 /// Signs `pegawai_id` in: a new session id (so an id planted before sign-in is

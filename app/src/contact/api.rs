@@ -96,8 +96,7 @@ pub async fn rekonsiliasi_terbuka(
     instansi_id: Option<i32>,
 ) -> Result<Vec<OpenStatement>, AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         Ok(super::service::open_statements(&me.pool, &me.principal, instansi_id).await?)
     })
     .await
@@ -107,8 +106,7 @@ pub async fn rekonsiliasi_terbuka(
 #[server(prefix = "/api", endpoint = "putuskan_rekonsiliasi")]
 pub async fn putuskan_rekonsiliasi(id: i64, setuju: bool) -> Result<(), AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         Ok(super::service::decide(&me.pool, &me.principal, id, setuju).await?)
     })
     .await

@@ -29,6 +29,24 @@ pub trait Localized {
     fn message(&self, lang: Lang) -> String;
 }
 
+/// A code or id the caller sent that names nothing we know: one wording for every
+/// feature that is asked for an agency or a history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    Agency,
+    History,
+}
+
+impl Localized for Unknown {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Unknown::Agency => lang.pick("Instansi tidak dikenal.", "Unknown agency."),
+            Unknown::History => lang.pick("Riwayat tidak dikenal.", "Unknown history."),
+        }
+        .to_owned()
+    }
+}
+
 /// A date as people read it: "1 Maret 2010" / "1 March 2010".
 pub fn format_date(date: time::Date, lang: Lang) -> String {
     const BULAN: [&str; 12] = [

@@ -4,11 +4,21 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
+use super::caller::{signed_in, SignedIn};
 use super::error::AppError;
 
 /// Runs a server function's body and sets the response status if it refuses.
 pub async fn answer<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
     body.await.map_err(refuse)
+}
+
+/// `answer` for a server function of the signed-in: their caller first (no
+/// session is refused like any refusal), then the body with it.
+pub async fn as_signed_in<T, F>(body: impl FnOnce(SignedIn) -> F) -> Result<T, AppError>
+where
+    F: Future<Output = Result<T, AppError>>,
+{
+    answer(async { body(signed_in().await?).await }).await
 }
 
 /// Sets the response status for a refusal and passes it on. A server function

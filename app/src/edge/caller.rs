@@ -20,7 +20,6 @@ pub struct SignedIn {
     pub pool: PgPool,
     pub ip: Option<IpAddr>,
     pub principal: Principal,
-    pub user: CurrentUser,
 }
 
 pub async fn caller() -> Caller {
@@ -36,8 +35,7 @@ pub async fn signed_in() -> Result<SignedIn, AppError> {
     Ok(SignedIn {
         pool: request::pool(),
         ip: request::client_ip().await,
-        principal: user.principal.clone(),
-        user,
+        principal: user.principal,
     })
 }
 

@@ -31,6 +31,21 @@ impl Message {
     }
 }
 
+/// A failure on our side, already logged where it happened: only the word for
+/// what was being done travels on. Each feature's error takes it (`From<Internal>`),
+/// so `.map_err(internal("reading a token"))?` works in any service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Internal(pub &'static str);
+
+/// Logs a failure with its details and names it; for `map_err`.
+#[cfg(feature = "ssr")]
+pub fn internal<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -> Internal {
+    move |e| {
+        tracing::error!(error = %e, "{what}");
+        Internal(what)
+    }
+}
+
 /// One form field's problems.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
@@ -41,9 +56,14 @@ pub struct FieldError {
 impl FieldError {
     /// One problem on one field.
     pub fn of(field: &str, problem: &impl Localized) -> Self {
+        Self::all(field, std::slice::from_ref(problem))
+    }
+
+    /// Every problem of one field, such as a password the policy refuses.
+    pub fn all(field: &str, problems: &[impl Localized]) -> Self {
         FieldError {
             field: field.to_owned(),
-            messages: vec![Message::of(problem)],
+            messages: problems.iter().map(Message::of).collect(),
         }
     }
 }
@@ -89,15 +109,11 @@ impl AppError {
     /// bare "server error" naming only what was being done.
     #[cfg(feature = "ssr")]
     pub fn internal(what: &'static str, error: impl std::fmt::Display) -> Self {
-        tracing::error!(error = %error, "{what}");
-        AppError::Server(what.to_owned())
+        internal(what)(error).into()
     }
 
     pub fn field(field: &str, problems: &[impl Localized]) -> Self {
-        AppError::Invalid(vec![FieldError {
-            field: field.to_owned(),
-            messages: problems.iter().map(Message::of).collect(),
-        }])
+        AppError::Invalid(vec![FieldError::all(field, problems)])
     }
 
     /// What to show in the user's language, field errors joined.
@@ -156,6 +172,12 @@ impl AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Server(_) | AppError::Network(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
+    }
+}
+
+impl From<Internal> for AppError {
+    fn from(Internal(what): Internal) -> Self {
+        AppError::Server(what.to_owned())
     }
 }
 

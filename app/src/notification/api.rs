@@ -19,8 +19,7 @@ fn failed(e: sqlx::Error) -> AppError {
 #[server(prefix = "/api", endpoint = "notifikasi", input = GetUrl)]
 pub async fn notifikasi(sebelum: Option<i64>) -> Result<NotificationPage, AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         super::store::page(&me.pool, me.principal.pegawai_id, sebelum, PAGE)
             .await
             .map_err(failed)
@@ -33,8 +32,7 @@ pub async fn notifikasi(sebelum: Option<i64>) -> Result<NotificationPage, AppErr
 #[server(prefix = "/api", endpoint = "tandai_notifikasi_dibaca")]
 pub async fn tandai_notifikasi_dibaca(sampai: i64) -> Result<i64, AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         super::store::mark_read(&me.pool, me.principal.pegawai_id, sampai)
             .await
             .map_err(failed)

@@ -14,8 +14,7 @@ use crate::edge::error::AppError;
 #[server(prefix = "/api", endpoint = "ajukan_usulan", input = Json)]
 pub async fn ajukan_usulan(usulan: Submission) -> Result<i64, AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         let submitted = super::service::submit(&me.pool, &me.principal, usulan, me.ip).await?;
         Ok(submitted.id())
     })
@@ -26,8 +25,7 @@ pub async fn ajukan_usulan(usulan: Submission) -> Result<i64, AppError> {
 #[server(prefix = "/api", endpoint = "tarik_usulan")]
 pub async fn tarik_usulan(id: i64) -> Result<(), AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         Ok(super::service::withdraw(&me.pool, &me.principal, id, me.ip).await?)
     })
     .await
@@ -37,8 +35,7 @@ pub async fn tarik_usulan(id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "ajukan_ulang_usulan", input = Json)]
 pub async fn ajukan_ulang_usulan(usulan: Resubmission) -> Result<(), AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         Ok(super::service::resubmit(&me.pool, &me.principal, usulan, me.ip).await?)
     })
     .await
@@ -48,8 +45,7 @@ pub async fn ajukan_ulang_usulan(usulan: Resubmission) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "usulan_saya", input = GetUrl)]
 pub async fn usulan_saya() -> Result<Vec<ProposalView>, AppError> {
     use crate::edge::{self, request};
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         let key = request::settings().secret_key;
         Ok(super::service::mine(&me.pool, &me.principal, &key).await?)
     })
@@ -61,8 +57,7 @@ pub async fn usulan_saya() -> Result<Vec<ProposalView>, AppError> {
 pub async fn bahan_usulan(riwayat: String) -> Result<ProposalForm, AppError> {
     use crate::document::kind::{DocumentLimit, DEFAULT_MAX_BYTES};
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         let max_bytes = use_context::<DocumentLimit>().map_or(DEFAULT_MAX_BYTES, |l| l.0);
         Ok(super::service::form_for(&me.pool, &me.principal, &riwayat, max_bytes).await?)
     })
@@ -74,8 +69,7 @@ pub async fn bahan_usulan(riwayat: String) -> Result<ProposalForm, AppError> {
 #[server(prefix = "/api", endpoint = "simpan_draf", input = Json)]
 pub async fn simpan_draf(draf: super::draft::DraftSave) -> Result<(), AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         Ok(super::service::save_draft(&me.pool, &me.principal, &draf).await?)
     })
     .await
@@ -86,8 +80,7 @@ pub async fn simpan_draf(draf: super::draft::DraftSave) -> Result<(), AppError> 
 pub async fn periode_saya() -> Result<PeriodState, AppError> {
     use crate::edge;
     use crate::proposal::service::ProposalError;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         super::service::period_for(&me.pool, me.principal.placement.instansi_id)
             .await
             .map_err(|e| ProposalError::from(e).into())
@@ -104,8 +97,7 @@ pub async fn atur_periode(
     ditutup: String,
 ) -> Result<(), AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         let times = (dibuka.as_str(), ditutup.as_str());
         Ok(super::service::set_period(&me.pool, &me.principal, instansi, times, me.ip).await?)
     })

@@ -3,7 +3,7 @@
 use super::change::ChangeProblem;
 use super::lifecycle::LifecycleError;
 use super::service::{ProposalError, WindowProblem};
-use crate::domain::localized::{Lang, Localized};
+use crate::domain::localized::{Lang, Localized, Unknown};
 use crate::edge::error::{AppError, FieldError, Message};
 
 /// The refusals that are sentences of their own (the others carry a problem that
@@ -17,8 +17,6 @@ enum Refusal {
     NotFound,
     Decided,
     NotAllowed,
-    UnknownHistory,
-    UnknownAgency,
 }
 
 impl Localized for Refusal {
@@ -49,8 +47,6 @@ impl Localized for Refusal {
                 "Langkah ini tidak dapat dilakukan pada usulan ini sekarang.",
                 "This step cannot be taken on this proposal now.",
             ),
-            Refusal::UnknownHistory => lang.pick("Riwayat tidak dikenal.", "Unknown history."),
-            Refusal::UnknownAgency => lang.pick("Instansi tidak dikenal.", "Unknown agency."),
         }
         .to_owned()
     }
@@ -107,7 +103,7 @@ impl From<ProposalError> for AppError {
             ProposalError::NotFound => refused(Refusal::NotFound),
             ProposalError::Lifecycle(LifecycleError::Decided) => refused(Refusal::Decided),
             ProposalError::Lifecycle(LifecycleError::NotAllowed) => refused(Refusal::NotAllowed),
-            ProposalError::UnknownHistory => refused(Refusal::UnknownHistory),
+            ProposalError::UnknownHistory => AppError::refused(&Unknown::History),
             ProposalError::Forbidden => AppError::Forbidden,
             ProposalError::Draft(problem) => AppError::field("draf", &[problem]),
             ProposalError::Window(problems) => AppError::Invalid(
@@ -117,7 +113,7 @@ impl From<ProposalError> for AppError {
                     .collect(),
             ),
             ProposalError::UnknownAgency => {
-                AppError::Invalid(vec![FieldError::of("instansi", &Refusal::UnknownAgency)])
+                AppError::Invalid(vec![FieldError::of("instansi", &Unknown::Agency)])
             }
             ProposalError::Chain(e) => AppError::internal("proposals", e),
             ProposalError::Profile(e) => AppError::internal("proposals", e),

@@ -3,14 +3,14 @@
 //! timeline entry and audit entry, or not at all.
 
 use sqlx::types::Uuid;
-use sqlx::PgPool;
+use sqlx::{PgPool, Postgres, Transaction};
 use time::OffsetDateTime;
 
 use super::authority::{chain_for, ChainError, ChainSubject};
 use super::change::{prepare, ChangeProblem, Prepared, ProposedRecord, Target};
 use super::draft::{DraftProblem, DraftSave};
 use super::form::{ProposalForm, Returned};
-use super::lifecycle::{next, Actor, LifecycleError, Transition};
+use super::lifecycle::{next, Actor, LifecycleError, Status, Transition};
 use super::period::{self, parse_time, PeriodState, Window};
 use super::store::{self, NewProposal};
 use super::submission::{EventKind, Resubmission, Submission};
@@ -274,6 +274,22 @@ pub async fn submit(
     Ok(Submitted::Created(id))
 }
 
+/// Locks the caller's own proposal and says where `step` takes it; refused when
+/// it is not theirs or the step does not apply to its status.
+async fn owner_steps(
+    tx: &mut Transaction<'_, Postgres>,
+    who: &Principal,
+    id: i64,
+    step: Transition,
+) -> Result<(store::Locked, Status), ProposalError> {
+    let locked = store::lock_own(tx, id, who.pegawai_id)
+        .await?
+        .ok_or(ProposalError::NotFound)?;
+    let status =
+        next(&locked.chain, locked.status, Actor::Owner, step).map_err(ProposalError::Lifecycle)?;
+    Ok((locked, status))
+}
+
 /// Withdraws the caller's own proposal while it is undecided.
 pub async fn withdraw(
     pool: &PgPool,
@@ -282,16 +298,7 @@ pub async fn withdraw(
     ip: Option<std::net::IpAddr>,
 ) -> Result<(), ProposalError> {
     let mut tx = pool.begin().await?;
-    let locked = store::lock_own(&mut tx, id, who.pegawai_id)
-        .await?
-        .ok_or(ProposalError::NotFound)?;
-    let status = next(
-        &locked.chain,
-        locked.status,
-        Actor::Owner,
-        Transition::Withdraw,
-    )
-    .map_err(ProposalError::Lifecycle)?;
+    let (locked, status) = owner_steps(&mut tx, who, id, Transition::Withdraw).await?;
     store::set_status(&mut tx, id, status).await?;
     store::insert_event(
         &mut tx,
@@ -329,16 +336,7 @@ pub async fn resubmit(
     let now = open_period(pool, who).await?;
     let id = resubmission.id;
     let mut tx = pool.begin().await?;
-    let locked = store::lock_own(&mut tx, id, who.pegawai_id)
-        .await?
-        .ok_or(ProposalError::NotFound)?;
-    let status = next(
-        &locked.chain,
-        locked.status,
-        Actor::Owner,
-        Transition::Resubmit,
-    )
-    .map_err(ProposalError::Lifecycle)?;
+    let (locked, status) = owner_steps(&mut tx, who, id, Transition::Resubmit).await?;
     let riwayat = resubmission.record.riwayat();
     if riwayat.code() != locked.riwayat {
         return Err(ProposalError::Lifecycle(LifecycleError::NotAllowed));

@@ -70,8 +70,7 @@ pub async fn cek_registrasi(nomor: String) -> Result<PendingRegistration, AppErr
     use super::RegistrationNumber;
     use crate::edge::{self, FieldError};
 
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         let nomor = RegistrationNumber::parse(&nomor)
             .map_err(|e| AppError::Invalid(vec![FieldError::of("nomor", &e)]))?;
         Ok(super::service::look_up(&me.pool, &me.principal, &nomor, me.ip).await?)
@@ -84,10 +83,9 @@ pub async fn cek_registrasi(nomor: String) -> Result<PendingRegistration, AppErr
 #[server(prefix = "/api", endpoint = "registrasi_menunggu", input = GetUrl)]
 pub async fn registrasi_menunggu() -> Result<Vec<PendingRegistration>, AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
-        Ok(super::service::pending(&me.pool, &me.principal).await?)
-    })
+    edge::as_signed_in(
+        |me| async move { Ok(super::service::pending(&me.pool, &me.principal).await?) },
+    )
     .await
 }
 
@@ -105,8 +103,7 @@ pub async fn putuskan_registrasi(
     use super::RegistrationNumber;
     use crate::edge::{self, FieldError};
 
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         let nomor = RegistrationNumber::parse(&nomor)
             .map_err(|e| AppError::Invalid(vec![FieldError::of("nomor", &e)]))?;
         let alasan = alasan.trim();
@@ -131,8 +128,7 @@ pub async fn putuskan_registrasi(
 #[server(prefix = "/api", endpoint = "cara_aktivasi", input = GetUrl)]
 pub async fn cara_aktivasi() -> Result<Option<AgencyActivation>, AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         Ok(super::service::activation_of(&me.pool, &me.principal).await?)
     })
     .await
@@ -146,8 +142,7 @@ pub async fn ubah_cara_aktivasi(instansi_id: i32, cara: String) -> Result<(), Ap
     use super::ActivationMode;
     use crate::edge;
 
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         let mode = ActivationMode::from_code(&cara)
             .ok_or_else(|| RegistrationError::on("cara", RegistrationProblem::UnknownMode))?;
         Ok(super::service::set_mode(&me.pool, &me.principal, instansi_id, mode, me.ip).await?)

@@ -3,7 +3,7 @@
 
 use crate::auth::login_id::LoginIdError;
 use crate::domain::localized::{Lang, Localized};
-use crate::edge::error::{AppError, FieldError, Message};
+use crate::edge::error::{AppError, FieldError, Internal};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RegistrationProblem {
@@ -96,7 +96,7 @@ impl Localized for RegistrationProblem {
                 "NIP ini bukan NIP pendaftar. Periksa identitas orang yang menyerahkan bukti.",
                 "This is not the registrant's NIP. Check who handed in the proof.",
             ),
-            UnknownAgency => lang.pick("Instansi tidak dikenal.", "Unknown agency."),
+            UnknownAgency => return crate::domain::localized::Unknown::Agency.message(lang),
             NikNotNomorInduk => lang.pick(
                 "Registrasi mandiri memakai NIP / NI PPPK. PPT Non-ASN mengaktifkan akun melalui email.",
                 "Self-registration takes a NIP / NI PPPK. PPT Non-ASN activate their account by email.",
@@ -131,7 +131,7 @@ pub enum RegistrationError {
     Invalid(Vec<FieldError>),
     Forbidden,
     /// Failed on our side; logged where it happened, named here for the log.
-    Internal(&'static str),
+    Internal(Internal),
 }
 
 impl RegistrationError {
@@ -152,21 +152,16 @@ impl From<RegistrationError> for AppError {
             RegistrationError::Refused(p @ RegistrationProblem::TooManyToday) => {
                 AppError::too_many(&p)
             }
-            RegistrationError::Refused(p) => AppError::Refused(Message::of(&p)),
+            RegistrationError::Refused(p) => AppError::refused(&p),
             RegistrationError::Invalid(fields) => AppError::Invalid(fields),
             RegistrationError::Forbidden => AppError::Forbidden,
-            RegistrationError::Internal(what) => AppError::Server(what.to_owned()),
+            RegistrationError::Internal(e) => e.into(),
         }
     }
 }
 
-/// Logs a failure and names it; for `map_err`.
-#[cfg(feature = "ssr")]
-pub(crate) fn internal<E: std::fmt::Display>(
-    what: &'static str,
-) -> impl FnOnce(E) -> RegistrationError {
-    move |e| {
-        tracing::error!(error = %e, "{what}");
-        RegistrationError::Internal(what)
+impl From<Internal> for RegistrationError {
+    fn from(e: Internal) -> Self {
+        RegistrationError::Internal(e)
     }
 }

@@ -7,14 +7,14 @@ use std::net::IpAddr;
 use rand::TryRngCore;
 use sqlx::PgPool;
 
-use super::problem::{internal, RegistrationError, RegistrationProblem as P};
+use super::problem::{RegistrationError, RegistrationProblem as P};
 use super::{store, ActivationMode, Proof, RegistrationNumber};
 use crate::audit::{self, AuditEntry, AuditEvent};
 use crate::auth::access::{authorize, Action, Principal, Subject};
 use crate::auth::hashing;
 use crate::auth::settings::AuthSettings;
 use crate::domain::Nik;
-use crate::edge::error::{FieldError, Message};
+use crate::edge::error::{internal, FieldError};
 
 fn new_number() -> RegistrationNumber {
     let mut bytes = [0u8; 8];
@@ -72,10 +72,10 @@ pub async fn register(
     let registrant = found.expect("refused above when absent");
     let problems = settings.password.problems(password, nomor_induk);
     if !problems.is_empty() {
-        return Err(RegistrationError::Invalid(vec![FieldError {
-            field: "kata_sandi".into(),
-            messages: problems.iter().map(Message::of).collect(),
-        }]));
+        return Err(RegistrationError::Invalid(vec![FieldError::all(
+            "kata_sandi",
+            &problems,
+        )]));
     }
     // Hashed before the transaction: it may queue behind a sign-in storm.
     let hash = hashing::hash_password(password.to_owned())
@@ -93,7 +93,7 @@ pub async fn register(
         Err(sqlx::Error::Database(e)) if e.constraint() == Some("registrasi_one_open_idx") => {
             return Err(P::Collided.into());
         }
-        Err(e) => return Err(internal("storing a registration")(e)),
+        Err(e) => return Err(internal("storing a registration")(e).into()),
     };
     audit::record(
         &mut *tx,
@@ -238,7 +238,10 @@ pub async fn decide(
     )
     .await
     .map_err(internal("auditing"))?;
-    tx.commit().await.map_err(internal("committing a decision"))
+    Ok(tx
+        .commit()
+        .await
+        .map_err(internal("committing a decision"))?)
 }
 
 /// What the server knows of a waiting registration, for the verifier to compare
@@ -313,9 +316,10 @@ pub async fn set_mode(
     )
     .await
     .map_err(internal("auditing"))?;
-    tx.commit()
+    Ok(tx
+        .commit()
         .await
-        .map_err(internal("committing the activation mode"))
+        .map_err(internal("committing the activation mode"))?)
 }
 
 /// Registrations waiting for the caller: the registration verifier of a work unit
@@ -329,9 +333,9 @@ pub async fn pending(
     if reach.is_empty() {
         return Err(RegistrationError::Forbidden);
     }
-    store::pending(pool, &reach)
+    Ok(store::pending(pool, &reach)
         .await
-        .map_err(internal("listing registrations"))
+        .map_err(internal("listing registrations"))?)
 }
 
 /// The caller's own agency and how its employees get in, if the caller may change it.

@@ -32,8 +32,7 @@ pub async fn progres_konfirmasi(nomor_induk: String) -> Result<Option<Progress>,
 #[server(prefix = "/api", endpoint = "konfirmasi_data")]
 pub async fn konfirmasi_data(bagian: String) -> Result<Progress, AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         Ok(super::service::confirm(&me.pool, me.principal.pegawai_id, &bagian, me.ip).await?)
     })
     .await
@@ -43,8 +42,7 @@ pub async fn konfirmasi_data(bagian: String) -> Result<Progress, AppError> {
 #[server(prefix = "/api", endpoint = "konfirmasi_saya", input = GetUrl)]
 pub async fn konfirmasi_saya() -> Result<Progress, AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         Ok(super::service::progress(&me.pool, me.principal.pegawai_id).await?)
     })
     .await

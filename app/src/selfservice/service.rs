@@ -19,22 +19,15 @@ pub enum ConfirmationError {
     Database(sqlx::Error),
 }
 
-impl Localized for ConfirmationError {
+/// The one refusal a person reads here.
+struct NoSuchSection;
+
+impl Localized for NoSuchSection {
     fn message(&self, lang: Lang) -> String {
-        match self {
-            ConfirmationError::NoSuchSection => lang.pick(
-                "Bagian data ini tidak ada pada data Anda.",
-                "Your record has no such section.",
-            ),
-            ConfirmationError::NoRecord => lang.pick(
-                "Akun ini tidak memiliki data pegawai.",
-                "This account has no employee record.",
-            ),
-            ConfirmationError::Database(_) => lang.pick(
-                "Terjadi gangguan di server.",
-                "Something went wrong on our side.",
-            ),
-        }
+        lang.pick(
+            "Bagian data ini tidak ada pada data Anda.",
+            "Your record has no such section.",
+        )
         .to_owned()
     }
 }
@@ -44,7 +37,7 @@ impl From<ConfirmationError> for AppError {
         match e {
             ConfirmationError::NoRecord => AppError::Forbidden,
             ConfirmationError::NoSuchSection => {
-                AppError::Invalid(vec![FieldError::of("bagian", &e)])
+                AppError::Invalid(vec![FieldError::of("bagian", &NoSuchSection)])
             }
             ConfirmationError::Database(e) => AppError::internal("confirmations", e),
         }

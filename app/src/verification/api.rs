@@ -13,8 +13,7 @@ use crate::proposal::lifecycle::Status;
 pub async fn antrian_verifikasi(filter: QueueFilter) -> Result<QueuePage, AppError> {
     use super::service::{inbox_of, VerificationError};
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         let (inboxes, inbox) = inbox_of(&me.principal, filter.inbox)?;
         let (items, next) = super::store::page(&me.pool, inbox, &filter, me.principal.pegawai_id)
             .await
@@ -34,8 +33,7 @@ pub async fn antrian_verifikasi(filter: QueueFilter) -> Result<QueuePage, AppErr
 pub async fn ringkasan_verifikasi(inbox: usize) -> Result<Summary, AppError> {
     use super::service::{inbox_of, VerificationError};
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         let (_, inbox) = inbox_of(&me.principal, inbox)?;
         Ok(super::store::summary(&me.pool, inbox)
             .await
@@ -49,8 +47,7 @@ pub async fn ringkasan_verifikasi(inbox: usize) -> Result<Summary, AppError> {
 pub async fn sla_verifikasi(inbox: usize) -> Result<Vec<Backlog>, AppError> {
     use super::service::{inbox_of, VerificationError};
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         let (_, inbox) = inbox_of(&me.principal, inbox)?;
         Ok(super::store::backlog(&me.pool, inbox)
             .await
@@ -64,8 +61,7 @@ pub async fn sla_verifikasi(inbox: usize) -> Result<Vec<Backlog>, AppError> {
 pub async fn berkas_usulan(id: i64) -> Result<Case, AppError> {
     use super::service::inbox_of;
     use crate::edge::{self, request};
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         inbox_of(&me.principal, 0)?;
         let key = request::settings().secret_key;
         Ok(super::service::case(&me.pool, &me.principal, id, &key).await?)
@@ -78,8 +74,7 @@ pub async fn berkas_usulan(id: i64) -> Result<Case, AppError> {
 pub async fn klaim_usulan(id: i64) -> Result<String, AppError> {
     use super::service::inbox_of;
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         inbox_of(&me.principal, 0)?;
         let until = super::service::claim(&me.pool, &me.principal, id, me.ip).await?;
         Ok(until
@@ -94,8 +89,7 @@ pub async fn klaim_usulan(id: i64) -> Result<String, AppError> {
 pub async fn lepas_klaim(id: i64) -> Result<(), AppError> {
     use super::service::inbox_of;
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         inbox_of(&me.principal, 0)?;
         Ok(super::service::release(&me.pool, &me.principal, id).await?)
     })
@@ -108,8 +102,7 @@ pub async fn lepas_klaim(id: i64) -> Result<(), AppError> {
 pub async fn putuskan_usulan(id: i64, keputusan: Decision) -> Result<Status, AppError> {
     use super::service::inbox_of;
     use crate::edge::{self, request};
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         inbox_of(&me.principal, 0)?;
         let session = request::session_reference().await;
         Ok(super::service::decide(&me.pool, &me.principal, id, keputusan, session, me.ip).await?)
@@ -121,11 +114,7 @@ pub async fn putuskan_usulan(id: i64, keputusan: Decision) -> Result<Status, App
 #[server(prefix = "/api", endpoint = "rantai_persetujuan", input = GetUrl)]
 pub async fn rantai_persetujuan() -> Result<Vec<(String, Vec<i16>)>, AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
-        Ok(super::service::chains(&me.pool).await?)
-    })
-    .await
+    edge::as_signed_in(|me| async move { Ok(super::service::chains(&me.pool).await?) }).await
 }
 
 /// Sets the approval chain of a history (or `data_personal`): levels in order, going
@@ -134,8 +123,7 @@ pub async fn rantai_persetujuan() -> Result<Vec<(String, Vec<i16>)>, AppError> {
 #[server(prefix = "/api", endpoint = "atur_rantai", input = Json)]
 pub async fn atur_rantai(riwayat: String, tingkat: Vec<i16>) -> Result<(), AppError> {
     use crate::edge;
-    edge::answer(async {
-        let me = edge::signed_in().await?;
+    edge::as_signed_in(|me| async move {
         Ok(
             super::service::set_approval_chain(&me.pool, &me.principal, &riwayat, &tingkat, me.ip)
                 .await?,

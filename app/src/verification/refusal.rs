@@ -1,7 +1,7 @@
 //! How the verification service's refusals read, and which kind of edge error each is.
 
 use super::service::VerificationError;
-use crate::domain::localized::{Lang, Localized};
+use crate::domain::localized::{Lang, Localized, Unknown};
 use crate::edge::error::{AppError, FieldError};
 use crate::proposal::change::ChangeProblem;
 use crate::proposal::period::WIB;
@@ -73,25 +73,19 @@ impl Localized for VerificationError {
                 )
                 .to_owned(),
             VerificationError::Change(problem) => problem.message(lang),
-            VerificationError::UnknownHistory => {
-                lang.pick("Riwayat tidak dikenal.", "Unknown history.").to_owned()
-            }
+            VerificationError::UnknownHistory => Unknown::History.message(lang),
             VerificationError::BadChain => lang
                 .pick(
                     "Rantai persetujuan berisi 1 sampai 4 tingkat (1 unit kerja, 2 instansi, 3 Kanreg, 4 BKN Pusat), masing-masing lebih tinggi dari sebelumnya.",
                     "An approval chain has 1 to 4 levels (1 work unit, 2 agency, 3 Kanreg, 4 BKN Pusat), each higher than the one before.",
                 )
                 .to_owned(),
+            // Never shown: these become a bare 403 or 500 at the edge (below).
             VerificationError::NoInbox
             | VerificationError::Forbidden
             | VerificationError::Corrupt
             | VerificationError::Profile(_)
-            | VerificationError::Database(_) => lang
-                .pick(
-                    "Permintaan ini tidak dapat diproses.",
-                    "This request cannot be processed.",
-                )
-                .to_owned(),
+            | VerificationError::Database(_) => self.to_string(),
         }
     }
 }
