@@ -21,6 +21,7 @@ pub mod riwayat;
 pub mod sk;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+mod text_value;
 pub mod year_month;
 
 pub use checks::{check_pegawai, Finding, Problem, Severity};

@@ -2,12 +2,10 @@
 //! `+62 812…`) and stored one way (`+62812…`) so that the same phone is the same
 //! value everywhere, including the uniqueness checks of contact reconciliation.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 use super::localized::{error_display_in_english, Lang, Localized};
+use super::text_value::text_conversions;
 
 /// Digits of the national form `08…`, the one people know: 10 to 13.
 const NATIONAL_DIGITS: std::ops::RangeInclusive<usize> = 10..=13;
@@ -118,39 +116,7 @@ impl Localized for MobileNumberError {
 
 error_display_in_english!(MobileNumberError);
 
-impl FromStr for MobileNumber {
-    type Err = MobileNumberError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
-    }
-}
-
-impl TryFrom<String> for MobileNumber {
-    type Error = MobileNumberError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<MobileNumber> for String {
-    fn from(number: MobileNumber) -> Self {
-        number.0
-    }
-}
-
-impl AsRef<str> for MobileNumber {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for MobileNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+text_conversions!(MobileNumber, MobileNumberError);
 
 #[cfg(test)]
 mod tests {

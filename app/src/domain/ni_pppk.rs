@@ -1,15 +1,12 @@
 //! NI PPPK, the 18-digit identifier of a PPPK employee: the NIP layout, with the
 //! TMT PPPK (start of the contract) where a NIP has the TMT CPNS.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::localized::{error_display_in_english, Lang, Localized};
-use super::nomor_induk_layout::{self as layout, Layout, LayoutError, Names};
+use super::nomor_induk_layout::{self as layout, layout_error, Layout, Names};
 use super::reference::JenisKelamin;
+use super::text_value::text_conversions;
 use super::year_month::YearMonth;
 
 /// A valid NI PPPK, kept as its 18 digits.
@@ -17,30 +14,15 @@ use super::year_month::YearMonth;
 #[serde(try_from = "String", into = "String")]
 pub struct NiPppk(Layout);
 
-/// Why a text is not a NI PPPK. Positions count characters from 1 as typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NiPppkError {
-    Empty,
-    NonDigit {
-        position: usize,
-        found: char,
-    },
-    WrongLength {
-        found: usize,
-    },
-    InvalidBirthDate {
-        found: String,
-    },
-    InvalidTmtMonth {
-        found: u8,
-    },
-    /// The TMT PPPK year-month is before the birth year-month.
-    TmtBeforeBirth,
-    InvalidGenderDigit {
-        found: char,
-    },
-    ZeroSequence,
-}
+layout_error!(
+    /// Why a text is not a NI PPPK. Positions count characters from 1 as typed.
+    NiPppkError,
+    Names {
+        identifier: "NI PPPK",
+        tmt_id: "TMT PPPK",
+        tmt_en: "PPPK start date (TMT PPPK)",
+    }
+);
 
 impl NiPppk {
     /// Accepts spaces anywhere, as NIPs do and keeps only the digits.
@@ -76,88 +58,14 @@ impl NiPppk {
     }
 }
 
-impl From<LayoutError> for NiPppkError {
-    fn from(e: LayoutError) -> Self {
-        match e {
-            LayoutError::Empty => NiPppkError::Empty,
-            LayoutError::NonDigit { position, found } => NiPppkError::NonDigit { position, found },
-            LayoutError::WrongLength { found } => NiPppkError::WrongLength { found },
-            LayoutError::InvalidBirthDate { found } => NiPppkError::InvalidBirthDate { found },
-            LayoutError::InvalidTmtMonth { found } => NiPppkError::InvalidTmtMonth { found },
-            LayoutError::TmtBeforeBirth => NiPppkError::TmtBeforeBirth,
-            LayoutError::InvalidGenderDigit { found } => NiPppkError::InvalidGenderDigit { found },
-            LayoutError::ZeroSequence => NiPppkError::ZeroSequence,
-        }
-    }
-}
-
-impl From<&NiPppkError> for LayoutError {
-    fn from(e: &NiPppkError) -> Self {
-        match e.clone() {
-            NiPppkError::Empty => LayoutError::Empty,
-            NiPppkError::NonDigit { position, found } => LayoutError::NonDigit { position, found },
-            NiPppkError::WrongLength { found } => LayoutError::WrongLength { found },
-            NiPppkError::InvalidBirthDate { found } => LayoutError::InvalidBirthDate { found },
-            NiPppkError::InvalidTmtMonth { found } => LayoutError::InvalidTmtMonth { found },
-            NiPppkError::TmtBeforeBirth => LayoutError::TmtBeforeBirth,
-            NiPppkError::InvalidGenderDigit { found } => LayoutError::InvalidGenderDigit { found },
-            NiPppkError::ZeroSequence => LayoutError::ZeroSequence,
-        }
-    }
-}
-
-impl Localized for NiPppkError {
-    fn message(&self, lang: Lang) -> String {
-        const NAMES: Names = Names {
-            identifier: "NI PPPK",
-            tmt_id: "TMT PPPK",
-            tmt_en: "PPPK start date (TMT PPPK)",
-        };
-        layout::message(&self.into(), &NAMES, lang)
-    }
-}
-
-error_display_in_english!(NiPppkError);
-
-impl FromStr for NiPppk {
-    type Err = NiPppkError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
-    }
-}
-
-impl TryFrom<String> for NiPppk {
-    type Error = NiPppkError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<NiPppk> for String {
-    fn from(ni: NiPppk) -> Self {
-        ni.0.digits
-    }
-}
-
-impl AsRef<str> for NiPppk {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for NiPppk {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+text_conversions!(NiPppk, NiPppkError);
 
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::domain::localized::{Lang, Localized};
     use crate::domain::testing;
 
     #[test]

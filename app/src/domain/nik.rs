@@ -3,15 +3,13 @@
 //! disagree with the real birth date, so parsing checks the *shape* only; comparing
 //! with the person's data is a warning in the checks, never a refusal here.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
 use super::digits::{digits_only, number, DigitsError};
 use super::localized::{error_display_in_english, Lang, Localized};
 use super::reference::JenisKelamin;
+use super::text_value::text_conversions;
 
 const LENGTH: usize = 16;
 /// Real province codes run from 11 (Aceh) to 96 (Papua Barat Daya); the region tables
@@ -218,39 +216,7 @@ impl Localized for NikError {
 
 error_display_in_english!(NikError);
 
-impl FromStr for Nik {
-    type Err = NikError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
-    }
-}
-
-impl TryFrom<String> for Nik {
-    type Error = NikError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<Nik> for String {
-    fn from(nik: Nik) -> Self {
-        nik.0
-    }
-}
-
-impl AsRef<str> for Nik {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for Nik {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+text_conversions!(Nik, NikError);
 
 #[cfg(test)]
 mod tests {

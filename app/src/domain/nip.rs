@@ -1,15 +1,12 @@
 //! NIP, the 18-digit identifier of a PNS, which encodes the birth date, TMT CPNS,
 //! gender and a sequence number; parsing checks that every part is meaningful.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::localized::{error_display_in_english, Lang, Localized};
-use super::nomor_induk_layout::{self as layout, Layout, LayoutError, Names};
+use super::nomor_induk_layout::{self as layout, layout_error, Layout, Names};
 use super::reference::JenisKelamin;
+use super::text_value::text_conversions;
 use super::year_month::YearMonth;
 
 /// A valid NIP, kept as its 18 digits.
@@ -17,30 +14,15 @@ use super::year_month::YearMonth;
 #[serde(try_from = "String", into = "String")]
 pub struct Nip(Layout);
 
-/// Why a text is not a NIP. Positions count characters from 1 as typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NipError {
-    Empty,
-    NonDigit {
-        position: usize,
-        found: char,
-    },
-    WrongLength {
-        found: usize,
-    },
-    InvalidBirthDate {
-        found: String,
-    },
-    InvalidTmtMonth {
-        found: u8,
-    },
-    /// The TMT CPNS year-month is before the birth year-month.
-    TmtBeforeBirth,
-    InvalidGenderDigit {
-        found: char,
-    },
-    ZeroSequence,
-}
+layout_error!(
+    /// Why a text is not a NIP. Positions count characters from 1 as typed.
+    NipError,
+    Names {
+        identifier: "NIP",
+        tmt_id: "TMT CPNS",
+        tmt_en: "CPNS start date (TMT CPNS)",
+    }
+);
 
 impl Nip {
     /// Accepts spaces anywhere (`19850312 201001 1 003`) and keeps only the digits.
@@ -76,82 +58,7 @@ impl Nip {
     }
 }
 
-impl From<LayoutError> for NipError {
-    fn from(e: LayoutError) -> Self {
-        match e {
-            LayoutError::Empty => NipError::Empty,
-            LayoutError::NonDigit { position, found } => NipError::NonDigit { position, found },
-            LayoutError::WrongLength { found } => NipError::WrongLength { found },
-            LayoutError::InvalidBirthDate { found } => NipError::InvalidBirthDate { found },
-            LayoutError::InvalidTmtMonth { found } => NipError::InvalidTmtMonth { found },
-            LayoutError::TmtBeforeBirth => NipError::TmtBeforeBirth,
-            LayoutError::InvalidGenderDigit { found } => NipError::InvalidGenderDigit { found },
-            LayoutError::ZeroSequence => NipError::ZeroSequence,
-        }
-    }
-}
-
-impl From<&NipError> for LayoutError {
-    fn from(e: &NipError) -> Self {
-        match e.clone() {
-            NipError::Empty => LayoutError::Empty,
-            NipError::NonDigit { position, found } => LayoutError::NonDigit { position, found },
-            NipError::WrongLength { found } => LayoutError::WrongLength { found },
-            NipError::InvalidBirthDate { found } => LayoutError::InvalidBirthDate { found },
-            NipError::InvalidTmtMonth { found } => LayoutError::InvalidTmtMonth { found },
-            NipError::TmtBeforeBirth => LayoutError::TmtBeforeBirth,
-            NipError::InvalidGenderDigit { found } => LayoutError::InvalidGenderDigit { found },
-            NipError::ZeroSequence => LayoutError::ZeroSequence,
-        }
-    }
-}
-
-impl Localized for NipError {
-    fn message(&self, lang: Lang) -> String {
-        const NAMES: Names = Names {
-            identifier: "NIP",
-            tmt_id: "TMT CPNS",
-            tmt_en: "CPNS start date (TMT CPNS)",
-        };
-        layout::message(&self.into(), &NAMES, lang)
-    }
-}
-
-error_display_in_english!(NipError);
-
-impl FromStr for Nip {
-    type Err = NipError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
-    }
-}
-
-impl TryFrom<String> for Nip {
-    type Error = NipError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<Nip> for String {
-    fn from(nip: Nip) -> Self {
-        nip.0.digits
-    }
-}
-
-impl AsRef<str> for Nip {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for Nip {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+text_conversions!(Nip, NipError);
 
 #[cfg(test)]
 mod tests {
@@ -159,6 +66,7 @@ mod tests {
     use time::macros::date;
 
     use super::*;
+    use crate::domain::localized::{Lang, Localized};
     use crate::domain::testing;
 
     #[test]

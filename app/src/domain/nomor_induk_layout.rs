@@ -149,3 +149,66 @@ pub(crate) fn message(error: &LayoutError, names: &Names, lang: Lang) -> String 
         }
     }
 }
+
+/// The error type of one identifier on this layout (NIP, NI PPPK): the layout's
+/// problems under the identifier's own type, told with its own names.
+macro_rules! layout_error {
+    ($(#[$doc:meta])* $name:ident, $names:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum $name {
+            Empty,
+            NonDigit { position: usize, found: char },
+            WrongLength { found: usize },
+            InvalidBirthDate { found: String },
+            InvalidTmtMonth { found: u8 },
+            /// The TMT year-month is before the birth year-month.
+            TmtBeforeBirth,
+            InvalidGenderDigit { found: char },
+            ZeroSequence,
+        }
+
+        impl From<$crate::domain::nomor_induk_layout::LayoutError> for $name {
+            fn from(e: $crate::domain::nomor_induk_layout::LayoutError) -> Self {
+                use $crate::domain::nomor_induk_layout::LayoutError as L;
+                match e {
+                    L::Empty => $name::Empty,
+                    L::NonDigit { position, found } => $name::NonDigit { position, found },
+                    L::WrongLength { found } => $name::WrongLength { found },
+                    L::InvalidBirthDate { found } => $name::InvalidBirthDate { found },
+                    L::InvalidTmtMonth { found } => $name::InvalidTmtMonth { found },
+                    L::TmtBeforeBirth => $name::TmtBeforeBirth,
+                    L::InvalidGenderDigit { found } => $name::InvalidGenderDigit { found },
+                    L::ZeroSequence => $name::ZeroSequence,
+                }
+            }
+        }
+
+        impl From<&$name> for $crate::domain::nomor_induk_layout::LayoutError {
+            fn from(e: &$name) -> Self {
+                use $crate::domain::nomor_induk_layout::LayoutError as L;
+                match e.clone() {
+                    $name::Empty => L::Empty,
+                    $name::NonDigit { position, found } => L::NonDigit { position, found },
+                    $name::WrongLength { found } => L::WrongLength { found },
+                    $name::InvalidBirthDate { found } => L::InvalidBirthDate { found },
+                    $name::InvalidTmtMonth { found } => L::InvalidTmtMonth { found },
+                    $name::TmtBeforeBirth => L::TmtBeforeBirth,
+                    $name::InvalidGenderDigit { found } => L::InvalidGenderDigit { found },
+                    $name::ZeroSequence => L::ZeroSequence,
+                }
+            }
+        }
+
+        impl $crate::domain::localized::Localized for $name {
+            fn message(&self, lang: $crate::domain::localized::Lang) -> String {
+                const NAMES: $crate::domain::nomor_induk_layout::Names = $names;
+                $crate::domain::nomor_induk_layout::message(&self.into(), &NAMES, lang)
+            }
+        }
+
+        $crate::domain::localized::error_display_in_english!($name);
+    };
+}
+
+pub(crate) use layout_error;

@@ -2,14 +2,12 @@
 //! 2024, 16 digits, which for residents is their NIK and for others `0` followed by
 //! the legacy number. Stored as digits only.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 use super::digits::{digits_only, DigitsError};
 use super::localized::{error_display_in_english, Lang, Localized};
 use super::nik::{Nik, NikError};
+use super::text_value::text_conversions;
 
 const LEGACY_LENGTH: usize = 15;
 const NEW_LENGTH: usize = 16;
@@ -138,39 +136,7 @@ impl Localized for NpwpError {
 
 error_display_in_english!(NpwpError);
 
-impl FromStr for Npwp {
-    type Err = NpwpError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
-    }
-}
-
-impl TryFrom<String> for Npwp {
-    type Error = NpwpError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<Npwp> for String {
-    fn from(npwp: Npwp) -> Self {
-        npwp.0
-    }
-}
-
-impl AsRef<str> for Npwp {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for Npwp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+text_conversions!(Npwp, NpwpError);
 
 #[cfg(test)]
 mod tests {
