@@ -3,28 +3,38 @@
 //! ones marked. The same rules the server runs on submit (the record's own types,
 //! then the cross-field checks) run here while the employee types; the supporting
 //! PDF is checked before it is uploaded.
+//!
+//! The form is wired here from parts of its own: `checks` (the rules as the
+//! values change), `document` (the PDF and its kind), `sending` (one state for
+//! where sending stands, and the attempt with its idempotency key) and `draft`
+//! (what was typed, kept on the device and the server).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::compare_table::CompareHead;
 use crate::components::record_editor::{record_rows, Editor};
-use crate::components::session::{lang_of, SignInTo};
-use crate::document::kind::{classify, DocumentProblem, Wanted};
+use crate::components::session::{use_lang, SignInTo};
 use crate::domain::localized::{Lang, Localized};
-use crate::domain::reference::JenisDokumen;
 use crate::edge::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::proposal::api::{ajukan_ulang_usulan, ajukan_usulan, bahan_usulan};
-use crate::proposal::change::{prepare, ChangeProblem, Target};
-use crate::proposal::form::{compose, fields_of, FormField, ProposalForm};
-use crate::proposal::submission::{IdempotencyKey, Resubmission, Submission};
+use crate::proposal::api::bahan_usulan;
+use crate::proposal::change::Target;
+use crate::proposal::form::{fields_of, FormField, ProposalForm};
 
+use checks::{Against, Checks};
+use document::{DocumentChoice, DocumentPicker};
+use sending::{Attempt, Payload, Sending};
+
+mod checks;
+mod document;
 mod draft;
+mod sending;
 
 #[component]
 pub fn ProposePage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let params = use_params_map();
     let form = Resource::new(
         move || params.read().get("riwayat").unwrap_or_default(),
@@ -49,15 +59,6 @@ pub fn ProposePage() -> impl IntoView {
             </Transition>
         </section>
     }
-}
-
-/// What the employee sees after sending.
-#[derive(Clone, Debug, PartialEq)]
-enum Outcome {
-    Sent(i64),
-    /// No connection: the proposal waits on this page and goes when it is back.
-    Offline,
-    Failed(AppError),
 }
 
 #[component]
@@ -97,26 +98,11 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
     let draft = draft::DraftSync::new(riwayat, template.id());
     draft.follow(form.draft.clone(), &fields, &inputs, adding);
     let documents = form.documents();
-    let jenis = RwSignal::new(documents[0]);
+    let document = DocumentChoice::new(documents[0]);
     let touched = RwSignal::new(false);
-    let file_problem = RwSignal::new(None::<DocumentProblem>);
-    let file_missing = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<Outcome>);
-    let sending = RwSignal::new(false);
-    let file_input = NodeRef::<leptos::html::Input>::new();
+    let sending = RwSignal::new(Sending::Idle);
     let max_bytes = form.max_bytes;
 
-    let fields_for_compose = fields.clone();
-    let inputs_for_compose = inputs.clone();
-    let template_for_compose = template.clone();
-    let composed = Memo::new(move |_| {
-        let typed: Vec<(FormField, String)> = fields_for_compose
-            .iter()
-            .cloned()
-            .zip(inputs_for_compose.iter().map(|s| s.get()))
-            .collect();
-        compose(&template_for_compose, &typed)
-    });
     let target = Signal::derive(move || {
         if adding.get() {
             Target::New
@@ -124,218 +110,71 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
             form.target.unwrap_or(Target::New)
         }
     });
-    let pegawai = StoredValue::new(form.pegawai.clone());
-    let today = form.today;
-    // The server's own check, run here: a record's types first, then the
-    // cross-field rules against the rest of the employee's record.
-    let checked = Memo::new(move |_| match composed.get() {
-        Ok(record) => pegawai.with_value(|p| {
-            prepare(p, target.get(), record.clone(), jenis.get(), today)
-                .map(|prepared| (record, prepared.warnings))
-        }),
-        Err(_) => Err(ChangeProblem::NoChange),
-    });
-    let field_messages = move |path: String| {
-        let lang = lang.get();
-        let mut out = Vec::new();
-        if let Err(problems) = composed.get() {
-            out.extend(
-                problems
-                    .iter()
-                    .filter(|p| p.path == path)
-                    .map(|p| p.message(lang).to_owned()),
-            );
-        }
-        if let Err(ChangeProblem::Inconsistent(findings)) = checked.get() {
-            out.extend(
-                findings
-                    .iter()
-                    .filter(|f| f.field.field == path)
-                    .map(|f| f.message(lang)),
-            );
-        }
-        out
-    };
-    // What blocks sending, for the summary above the button.
-    let blocking = move || -> Option<String> {
-        if composed.get().is_err() {
-            return Some(t_string!(i18n, propose.correct_marked).to_owned());
-        }
-        match checked.get() {
-            Ok(_) => None,
-            Err(problem) => Some(problem.message(lang.get())),
-        }
-    };
-    let warnings = move || match checked.get() {
-        Ok((_, warnings)) => warnings
-            .iter()
-            .map(|w| w.message(lang.get()))
-            .collect::<Vec<_>>(),
-        Err(_) => Vec::new(),
-    };
+    let checks = Checks::new(
+        template,
+        fields.clone(),
+        inputs.clone(),
+        Against {
+            pegawai: form.pegawai.clone(),
+            target,
+            jenis: document.jenis,
+            today: form.today,
+        },
+    );
 
-    // One key per attempt to send these values: a retry after a lost answer repeats
-    // it (and finds the proposal the first attempt made); a refusal starts afresh.
-    let key = StoredValue::new(None::<String>);
-    let uploaded = StoredValue::new(None::<i64>);
-    let file_version = RwSignal::new(0u32);
+    let attempt = Attempt::new();
     // Other values, another document: another submission, with a key of its own.
     Effect::new(move |_| {
-        let _ = (checked.get(), jenis.get(), file_version.get());
-        key.set_value(None);
-        uploaded.set_value(None);
+        let _ = (
+            checks.checked.get(),
+            document.jenis.get(),
+            document.version.get(),
+        );
+        attempt.reset();
     });
-    let attempt = move || {
+    let send = move || {
         touched.set(true);
-        outcome.set(None);
-        let Ok((record, _)) = checked.get_untracked() else {
+        sending.set(Sending::Idle);
+        let Ok((record, _)) = checks.checked.get_untracked() else {
             return;
         };
-        let file = file_input
-            .get_untracked()
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
-        file_missing.set(file.is_none());
-        let Some(file) = file else {
+        let Some(file) = document.ready() else {
             return;
         };
-        if file_problem.get_untracked().is_some() {
-            return;
-        }
-        sending.set(true);
-        let target = target.get_untracked();
-        let jenis = jenis.get_untracked();
-        let raw_key = key.with_value(|k| k.clone()).unwrap_or_else(new_key);
-        let Ok(kunci) = IdempotencyKey::parse(&raw_key) else {
-            sending.set(false);
-            outcome.set(Some(Outcome::Failed(AppError::Server("key".into()))));
-            return;
+        sending.set(Sending::InFlight);
+        let payload = Payload {
+            target: target.get_untracked(),
+            record,
+            jenis: document.jenis.get_untracked(),
+            returned: returned_id,
         };
-        key.set_value(Some(raw_key));
         leptos::task::spawn_local(async move {
-            let result = async {
-                // A retry reuses the document its first attempt uploaded: the
-                // server recognises a retry by its key and the same document.
-                let dokumen_id = match uploaded.get_value() {
-                    Some(id) => id,
-                    None => {
-                        let id = upload(file).await?;
-                        uploaded.set_value(Some(id));
-                        id
-                    }
-                };
-                match returned_id {
-                    Some(id) => ajukan_ulang_usulan(Resubmission {
-                        id,
-                        record,
-                        dokumen_id,
-                        jenis_dokumen: jenis,
-                    })
-                    .await
-                    .map(|()| id),
-                    None => {
-                        ajukan_usulan(Submission {
-                            kunci,
-                            target,
-                            record,
-                            dokumen_id,
-                            jenis_dokumen: jenis,
-                        })
-                        .await
-                    }
-                }
+            let now = attempt.send(file, payload).await;
+            if matches!(now, Sending::Sent(_)) {
+                draft.forget();
             }
-            .await;
-            sending.set(false);
-            if !matches!(result, Err(AppError::Network(_))) {
-                key.set_value(None);
-                uploaded.set_value(None);
-            }
-            outcome.set(Some(match result {
-                // Kept, key and all: sent again when the browser is back online.
-                Err(AppError::Network(_)) => Outcome::Offline,
-                Ok(id) => {
-                    draft.forget();
-                    Outcome::Sent(id)
-                }
-                Err(e) => Outcome::Failed(e),
-            }));
+            sending.set(now);
         });
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        attempt();
+        send();
     };
     draft::when_online(move || {
         draft.resend();
-        if outcome.get_untracked() == Some(Outcome::Offline) {
-            attempt();
+        if sending.get_untracked() == Sending::Offline {
+            send();
         }
     });
-    let on_file = move |_| {
-        file_missing.set(false);
-        file_version.update(|v| *v = v.wrapping_add(1));
-        let file = file_input
-            .get_untracked()
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
-        let Some(file) = file else {
-            file_problem.set(None);
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            file_problem.set(check_file(file, max_bytes).await.err());
-        });
-    };
 
     let rows = record_rows(
         Editor::Proposal,
         riwayat,
         fields,
         inputs,
-        move |path: &str| field_messages(path.to_owned()),
+        move |path: &str| checks.field_messages(path, lang.get()),
         lang,
     );
-
-    let document_section = view! {
-            <label for="jenis-dokumen">
-                {t!(i18n, propose.document_kind)}
-            </label>
-            <select
-                id="jenis-dokumen"
-                on:change=move |ev| {
-                    if let Ok(kind) = JenisDokumen::parse(&event_target_value(&ev)) {
-                        jenis.set(kind);
-                    }
-                }
-            >
-                {documents
-                    .iter()
-                    .map(|d| {
-                        let d = *d;
-                        view! {
-                            <option value=d.code() selected=move || jenis.get() == d>
-                                {move || d.name(lang.get())}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-            <label for="berkas">
-                {t!(i18n, propose.document)}
-            </label>
-            <input id="berkas" type="file" accept="application/pdf,.pdf" node_ref=file_input on:change=on_file />
-            <ul class="field-errors" aria-live="polite" data-testid="file-errors">
-                {move || file_problem.get().map(|p| view! { <li>{p.message(lang.get())}</li> })}
-                {move || {
-                    (touched.get() && file_missing.get())
-                        .then(|| view! {
-                            <li>{t!(i18n, propose.attach_document)}</li>
-                        })
-                }}
-            </ul>
-    }
-    .into_any();
 
     view! {
         <h1>
@@ -365,44 +204,54 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
                 </label>
             </Show>
             <table class="compare">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, compare.field)}</th>
-                        <th scope="col">{t!(i18n, compare.current)}</th>
-                        <th scope="col">{t!(i18n, compare.proposed)}</th>
-                    </tr>
-                </thead>
+                <CompareHead />
                 <tbody>{rows}</tbody>
             </table>
             <ul class="warnings" data-testid="warnings">
-                {move || warnings().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                {move || {
+                    checks
+                        .warnings(lang.get())
+                        .into_iter()
+                        .map(|w| view! { <li>{w}</li> })
+                        .collect_view()
+                }}
             </ul>
-            {document_section}
+            <DocumentPicker choice=document documents max_bytes touched lang />
             <p class="form-error" role="alert" data-testid="check-error">
                 {move || {
-                    blocking()
-                        .filter(|_| {
-                            touched.get() || !matches!(checked.get(), Err(ChangeProblem::NoChange))
-                        })
+                    checks
+                        .blocking(lang.get(), || t_string!(i18n, propose.correct_marked).to_owned())
+                        .filter(|_| touched.get() || !checks.unchanged())
                 }}
             </p>
             <p class="form-error" role="alert" data-testid="form-error">
-                {move || match outcome.get() {
-                    Some(Outcome::Failed(e)) => Some(e.message(lang.get())),
-                    _ => None,
-                }}
+                {move || sending.with(|s| s.failure().map(|e| e.message(lang.get())))}
             </p>
-            <button type="submit" disabled=move || sending.get() || !open>
+            <button type="submit" disabled=move || sending.with(Sending::in_flight) || !open>
                 {t!(i18n, propose.send)}
             </button>
         </form>
-        {move || match outcome.get() {
-            Some(Outcome::Offline) => Some(view! {
+        <SendingNotice sending />
+    }
+    .into_any()
+}
+
+/// What the employee sees once a send has an answer other than a refusal.
+#[component]
+fn SendingNotice(sending: RwSignal<Sending>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        match sending.get() {
+        Sending::Offline => Some(
+            view! {
                 <div class="notice warning" role="status" data-testid="proposal-offline">
                     <p>{t!(i18n, propose.offline)}</p>
                 </div>
-            }.into_any()),
-            Some(Outcome::Sent(id)) => Some(view! {
+            }
+            .into_any(),
+        ),
+        Sending::Sent(id) => Some(
+            view! {
                 <div class="notice success" role="status" data-testid="proposal-sent" data-id=id.to_string()>
                     <p>{t!(i18n, propose.sent)}</p>
                     <p>
@@ -413,91 +262,10 @@ fn ProposeForm(form: ProposalForm, lang: Signal<Lang>) -> impl IntoView {
                         <a href="/usulan">{t!(i18n, propose.all_proposals)}</a>
                     </p>
                 </div>
-            }.into_any()),
-            _ => None,
-        }}
+            }
+            .into_any(),
+        ),
+        _ => None,
     }
-    .into_any()
-}
-
-/// A fresh idempotency key (a version 4 UUID) from the browser's random source.
-/// `crypto.randomUUID` would do, but only on HTTPS or localhost; intranets on
-/// plain HTTP have `getRandomValues` as well.
-fn new_key() -> String {
-    #[cfg(feature = "hydrate")]
-    {
-        let mut b = [0u8; 16];
-        let filled = web_sys::window()
-            .and_then(|w| w.crypto().ok())
-            .is_some_and(|c| c.get_random_values_with_u8_array(&mut b).is_ok());
-        if !filled {
-            return String::new();
-        }
-        b[6] = (b[6] & 0x0f) | 0x40;
-        b[8] = (b[8] & 0x3f) | 0x80;
-        let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-        format!(
-            "{}-{}-{}-{}-{}",
-            &hex[..8],
-            &hex[8..12],
-            &hex[12..16],
-            &hex[16..20],
-            &hex[20..]
-        )
     }
-    #[cfg(not(feature = "hydrate"))]
-    String::new()
-}
-
-/// Reads the chosen file and checks it as the server will: size first (without
-/// reading a huge file), then what its bytes say it is.
-#[cfg(feature = "hydrate")]
-async fn check_file(file: web_sys::File, max_bytes: u64) -> Result<(), DocumentProblem> {
-    let size = file.size() as u64;
-    if size > max_bytes {
-        return Err(DocumentProblem::TooLarge { limit: max_bytes });
-    }
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| DocumentProblem::Empty)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    classify(&bytes, Wanted::Document, max_bytes).map(|_| ())
-}
-
-/// On the server the form's handlers never run.
-#[cfg(not(feature = "hydrate"))]
-async fn check_file(_file: web_sys::File, max_bytes: u64) -> Result<(), DocumentProblem> {
-    classify(&[], Wanted::Document, max_bytes).map(|_| ())
-}
-
-/// Uploads the document; answers its id.
-#[cfg(feature = "hydrate")]
-async fn upload(file: web_sys::File) -> Result<i64, AppError> {
-    #[derive(serde::Deserialize)]
-    struct Uploaded {
-        id: i64,
-    }
-    let network = |e: gloo_net::Error| AppError::Network(e.to_string());
-    let body = web_sys::FormData::new().map_err(|_| AppError::Network("form".into()))?;
-    body.append_with_blob_and_filename("berkas", &file, &file.name())
-        .map_err(|_| AppError::Network("form".into()))?;
-    let response = gloo_net::http::Request::post("/api/dokumen")
-        .body(body)
-        .map_err(network)?
-        .send()
-        .await
-        .map_err(network)?;
-    if !response.ok() {
-        return Err(response
-            .json::<AppError>()
-            .await
-            .unwrap_or_else(|_| AppError::Server(response.status().to_string())));
-    }
-    let uploaded: Uploaded = response.json().await.map_err(network)?;
-    Ok(uploaded.id)
-}
-
-#[cfg(not(feature = "hydrate"))]
-async fn upload(_file: web_sys::File) -> Result<i64, AppError> {
-    Err(AppError::Network("not in a browser".into()))
 }
