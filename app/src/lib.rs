@@ -14,6 +14,7 @@ pub mod contact_types;
 pub mod document;
 pub mod domain;
 pub mod edge;
+pub mod json_paths;
 #[cfg(feature = "ssr")]
 pub mod mail;
 pub mod me;

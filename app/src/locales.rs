@@ -46,33 +46,23 @@ mod tests {
     use serde_json::Value;
 
     use super::i18n::{I18nLocaleTrait, Locale};
+    use crate::json_paths::leaves;
 
     /// Every text of a locale file by its key path (`verification.title`), with the
     /// `{{ variables }}` and `<components>` it names.
     fn texts(file: &str) -> BTreeMap<String, BTreeSet<String>> {
-        fn walk(prefix: &str, value: &Value, out: &mut BTreeMap<String, BTreeSet<String>>) {
-            match value {
-                Value::Object(map) => {
-                    for (key, inner) in map {
-                        let path = if prefix.is_empty() {
-                            key.clone()
-                        } else {
-                            format!("{prefix}.{key}")
-                        };
-                        walk(&path, inner, out);
-                    }
-                }
-                Value::String(text) => {
-                    assert!(!text.trim().is_empty(), "{prefix} is empty");
-                    out.insert(prefix.to_owned(), placeholders(text));
-                }
-                other => panic!("{prefix} is neither a text nor a group of keys: {other}"),
-            }
-        }
         let value: Value = serde_json::from_str(file).expect("a locale file is JSON");
-        let mut out = BTreeMap::new();
-        walk("", &value, &mut out);
-        out
+        leaves(&value)
+            .into_iter()
+            .map(|(key, value)| match value {
+                Value::String(text) => {
+                    assert!(!text.trim().is_empty(), "{key} is empty");
+                    let names = placeholders(text);
+                    (key, names)
+                }
+                other => panic!("{key} is neither a text nor a group of keys: {other}"),
+            })
+            .collect()
     }
 
     /// `{{ count }}` as `{{count}}`, `<profile>` as `<profile>`: what a caller must pass.
@@ -94,7 +84,10 @@ mod tests {
             let end = after
                 .find('>')
                 .unwrap_or_else(|| panic!("an unclosed < in {text:?}"));
-            let tag = after[..end].trim_start_matches('/').trim_end_matches('/').trim();
+            let tag = after[..end]
+                .trim_start_matches('/')
+                .trim_end_matches('/')
+                .trim();
             found.insert(format!("<{tag}>"));
             rest = &after[end + 1..];
         }

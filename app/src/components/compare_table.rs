@@ -7,35 +7,28 @@ use leptos::prelude::*;
 use crate::domain::localized::Lang;
 use crate::domain::reference::Riwayat;
 use crate::i18n::{t, use_i18n};
+use crate::json_paths::leaves;
 use crate::proposal::change::ProposedRecord;
 use crate::proposal::submission::ProposalView;
 
 /// A record's fields as `path → value` text, in a stable order.
 fn fields(record: Option<&ProposedRecord>) -> Vec<(String, String)> {
-    fn walk(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, inner) in map {
-                    let path = if prefix.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{prefix}.{key}")
-                    };
-                    walk(&path, inner, out);
-                }
-            }
-            serde_json::Value::Null => out.push((prefix.to_owned(), "—".to_owned())),
-            serde_json::Value::String(s) => out.push((prefix.to_owned(), s.clone())),
-            other => out.push((prefix.to_owned(), other.to_string())),
-        }
-    }
-    let mut out = Vec::new();
-    if let Some(record) = record {
-        let json = serde_json::to_value(record).unwrap_or_default();
-        walk("", &json["data"], &mut out);
-    }
-    out.retain(|(path, _)| path != "id");
-    out
+    let Some(record) = record else {
+        return Vec::new();
+    };
+    let json = serde_json::to_value(record).unwrap_or_default();
+    leaves(&json["data"])
+        .into_iter()
+        .filter(|(path, _)| path != "id")
+        .map(|(path, value)| {
+            let text = match value {
+                serde_json::Value::Null => "—".to_owned(),
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            (path, text)
+        })
+        .collect()
 }
 
 /// Each field of a proposal as `(path, current, proposed, changed)`.
@@ -55,6 +48,21 @@ pub fn compare_rows(proposal: &ProposalView) -> Vec<(String, String, String, boo
         .collect()
 }
 
+/// The columns of a comparison: the field, its current value, the proposed one.
+#[component]
+pub fn CompareHead() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{t!(i18n, compare.field)}</th>
+                <th scope="col">{t!(i18n, compare.current)}</th>
+                <th scope="col">{t!(i18n, compare.proposed)}</th>
+            </tr>
+        </thead>
+    }
+}
+
 /// A proposal's fields: the current value beside the proposed one, changes marked.
 #[component]
 pub fn CompareTable(
@@ -62,16 +70,9 @@ pub fn CompareTable(
     riwayat: Riwayat,
     lang: Signal<Lang>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <table class="compare">
-            <thead>
-                <tr>
-                    <th scope="col">{t!(i18n, compare.field)}</th>
-                    <th scope="col">{t!(i18n, compare.current)}</th>
-                    <th scope="col">{t!(i18n, compare.proposed)}</th>
-                </tr>
-            </thead>
+            <CompareHead />
             <tbody>
                 {rows
                     .into_iter()

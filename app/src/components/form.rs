@@ -2,13 +2,13 @@ use leptos::prelude::*;
 
 use crate::domain::{Lang, Localized};
 use crate::edge::error::AppError;
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 
 /// Problems under a field: what the browser found while typing, or else what the
 /// server said about this field.
 #[component]
 pub fn FieldErrors(
-    id: &'static str,
+    #[prop(into)] id: String,
     #[prop(into)] local: Signal<Vec<String>>,
     #[prop(into)] server: Signal<Option<AppError>>,
     field: &'static str,
@@ -31,6 +31,60 @@ pub fn FieldErrors(
             </For>
         </ul>
     }
+}
+
+/// A labelled input (the children are its label) with its problems under it, tied
+/// to it by `aria-describedby`: the list's id is the input's with `-errors`. `name`
+/// is the server's field name, so what the server says about it shows here too.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] local: Signal<Vec<String>>,
+    #[prop(into)] server: Signal<Option<AppError>>,
+    #[prop(into)] lang: Signal<Lang>,
+    /// The input's `type`.
+    #[prop(default = "text")]
+    kind: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    /// Set when the field loses focus, for forms that check what was typed then.
+    #[prop(optional)]
+    touched: Option<RwSignal<bool>>,
+    children: Children,
+) -> impl IntoView {
+    let errors = format!("{id}-errors");
+    view! {
+        <label for=id>{children()}</label>
+        <input
+            id=id
+            name=name
+            type=kind
+            inputmode=inputmode
+            autocomplete=autocomplete
+            required=required
+            aria-describedby=errors.clone()
+            bind:value=value
+            on:blur=move |_| {
+                if let Some(touched) = touched {
+                    touched.set(true);
+                }
+            }
+        />
+        <FieldErrors id=errors local server field=name lang />
+    }
+}
+
+/// The refusal in a server action's last answer, if it was one: what a form's
+/// fields (`TextField`, `FieldErrors`) and its `FormError` show.
+pub fn refusal<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
 }
 
 /// A refusal that is not about one field (wrong password, locked, network).
@@ -85,6 +139,55 @@ pub fn optional_field_problems<T: 'static, E: Localized + 'static>(
             .map(|e| vec![e.message(lang.get())])
             .unwrap_or_default()
     })
+}
+
+/// A new password typed twice (`kata_sandi`, `ulangi`), checked as it is typed:
+/// the policy against `identifier` (the server checks again, with the one it
+/// knows) and that the two agree.
+#[derive(Clone, Copy)]
+pub struct NewPassword {
+    pub password: RwSignal<String>,
+    pub repeat: RwSignal<String>,
+    problems: Signal<Vec<String>>,
+    repeat_problems: Signal<Vec<String>>,
+}
+
+impl NewPassword {
+    pub fn new(touched: RwSignal<bool>, identifier: Signal<String>, lang: Signal<Lang>) -> Self {
+        let password = RwSignal::new(String::new());
+        let repeat = RwSignal::new(String::new());
+        NewPassword {
+            password,
+            repeat,
+            problems: password_problems(touched, password, identifier, lang),
+            repeat_problems: repeat_problems(touched, password, repeat),
+        }
+    }
+
+    /// Whether both fields pass (read without tracking, for a submit handler).
+    pub fn acceptable(self) -> bool {
+        self.problems.get_untracked().is_empty() && self.repeat_problems.get_untracked().is_empty()
+    }
+}
+
+/// The two fields of a `NewPassword`, labelled, with their problems.
+#[component]
+pub fn NewPasswordFields(
+    new: NewPassword,
+    #[prop(into)] server: Signal<Option<AppError>>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <TextField id="kata_sandi" name="kata_sandi" kind="password" autocomplete="new-password" required=true
+            value=new.password local=new.problems server lang>
+            {t!(i18n, f_password_new)}
+        </TextField>
+        <TextField id="ulangi" name="ulangi" kind="password" autocomplete="new-password" required=true
+            value=new.repeat local=new.repeat_problems server lang>
+            {t!(i18n, f_password_repeat)}
+        </TextField>
+    }
 }
 
 /// The password rules as the user types a new password (the server checks them

@@ -40,3 +40,9 @@ pub fn SignInTo(children: Children) -> impl IntoView {
         </p>
     }
 }
+
+/// `lang_of` as a signal, for the pages' `Localized` messages.
+pub fn use_lang() -> Signal<Lang> {
+    let i18n = crate::i18n::use_i18n();
+    Signal::derive(move || lang_of(i18n))
+}

@@ -1,8 +1,8 @@
 //! The decision email, in both languages, Indonesian first.
 
 use super::headline;
-use crate::i18n::Locale;
 use crate::domain::reference::Riwayat;
+use crate::i18n::Locale;
 use crate::mail::OutgoingMail;
 use crate::proposal::lifecycle::Level;
 use crate::proposal::submission::EventKind;

@@ -3,18 +3,18 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::form::FormError;
-use crate::components::session::{lang_of, use_session};
+use crate::components::form::{refusal, FormError};
+use crate::components::session::{use_lang, use_session};
 use crate::i18n::{t, use_i18n};
 use crate::me::Keluar;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let session = use_session();
     let action = ServerAction::<Keluar>::new();
-    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let server_error = refusal(action);
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(())) = action.value().get() {

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 
 use crate::admin::api::{AngkatVerifikator, UbahKontak};
 use crate::auth::login_id::LoginId;
-use crate::components::form::{field_problems, optional_field_problems, FieldErrors, FormError};
-use crate::components::session::lang_of;
+use crate::components::form::{
+    field_problems, optional_field_problems, refusal, FieldErrors, FormError, TextField,
+};
+use crate::components::session::use_lang;
 use crate::contact::api::{rekonsiliasi_terbuka, PutuskanRekonsiliasi};
 use crate::domain::{Email, MobileNumber};
 use crate::i18n::{t, use_i18n};
@@ -30,7 +32,7 @@ pub fn AdminPage() -> impl IntoView {
 #[component]
 fn FixContact() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let action = ServerAction::<UbahKontak>::new();
     let nomor = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
@@ -39,7 +41,7 @@ fn FixContact() -> impl IntoView {
     let nomor_problems = field_problems(touched, nomor, lang, LoginId::parse);
     let email_problems = optional_field_problems(email, lang, Email::parse);
     let hp_problems = optional_field_problems(hp, lang, MobileNumber::parse);
-    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let server_error = refusal(action);
     let saved = move || matches!(action.value().get(), Some(Ok(())));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -58,15 +60,15 @@ fn FixContact() -> impl IntoView {
     view! {
         <h2>{t!(i18n, fix_contact_title)}</h2>
         <form method="post" action="/api/ubah_kontak" on:submit=submit novalidate data-testid="fix-contact">
-            <label for="kontak-nomor">{t!(i18n, f_nomor_induk)}</label>
-            <input id="kontak-nomor" name="nomor_induk" inputmode="numeric" required bind:value=nomor />
-            <FieldErrors id="kontak-nomor-errors" local=nomor_problems server=server_error field="nomor_induk" lang />
-            <label for="kontak-email">{t!(i18n, f_email)}</label>
-            <input id="kontak-email" name="email" type="email" bind:value=email />
-            <FieldErrors id="kontak-email-errors" local=email_problems server=server_error field="email" lang />
-            <label for="kontak-hp">{t!(i18n, f_hp)}</label>
-            <input id="kontak-hp" name="nomor_hp" type="tel" inputmode="tel" bind:value=hp />
-            <FieldErrors id="kontak-hp-errors" local=hp_problems server=server_error field="nomor_hp" lang />
+            <TextField id="kontak-nomor" name="nomor_induk" inputmode="numeric" required=true value=nomor local=nomor_problems server=server_error lang>
+                {t!(i18n, f_nomor_induk)}
+            </TextField>
+            <TextField id="kontak-email" name="email" kind="email" value=email local=email_problems server=server_error lang>
+                {t!(i18n, f_email)}
+            </TextField>
+            <TextField id="kontak-hp" name="nomor_hp" kind="tel" inputmode="tel" value=hp local=hp_problems server=server_error lang>
+                {t!(i18n, f_hp)}
+            </TextField>
             <FormError error=server_error lang />
             <button type="submit" disabled=move || action.pending().get()>{t!(i18n, save)}</button>
         </form>
@@ -79,12 +81,12 @@ fn FixContact() -> impl IntoView {
 #[component]
 fn AppointVerifier() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let action = ServerAction::<AngkatVerifikator>::new();
     let nomor = RwSignal::new(String::new());
     let lingkup = RwSignal::new("unit_kerja".to_owned());
     let lingkup_id = RwSignal::new(String::new());
-    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let server_error = refusal(action);
     let saved = move || matches!(action.value().get(), Some(Ok(_)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -127,13 +129,13 @@ fn AppointVerifier() -> impl IntoView {
 #[component]
 fn OpenStatements() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let decide = ServerAction::<PutuskanRekonsiliasi>::new();
     let list = Resource::new(
         move || decide.version().get(),
         |_| rekonsiliasi_terbuka(None),
     );
-    let error = Signal::derive(move || decide.value().get().and_then(Result::err));
+    let error = refusal(decide);
     view! {
         <h2>{t!(i18n, open_statements)}</h2>
         <Transition fallback=|| ()>
@@ -187,10 +189,10 @@ fn OpenStatements() -> impl IntoView {
 #[component]
 fn ActivationModeSetting() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let action = ServerAction::<UbahCaraAktivasi>::new();
     let current = Resource::new(move || action.version().get(), |_| cara_aktivasi());
-    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let server_error = refusal(action);
     let saved = move || matches!(action.value().get(), Some(Ok(())));
     view! {
         <Transition fallback=|| ()>

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::form::FormError;
-use crate::components::session::{lang_of, use_session, SignInTo};
+use crate::components::form::{refusal, FormError};
+use crate::components::session::{use_lang, use_session, SignInTo};
 use crate::i18n::{t, use_i18n};
 use crate::proposal::period::in_wib;
 use crate::selfservice::api::{konfirmasi_saya, KonfirmasiData};
@@ -13,11 +13,11 @@ use crate::selfservice::api::{konfirmasi_saya, KonfirmasiData};
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let session = use_session();
     let confirm = ServerAction::<KonfirmasiData>::new();
     let progress = Resource::new(move || confirm.version().get(), |_| konfirmasi_saya());
-    let error = Signal::derive(move || confirm.value().get().and_then(Result::err));
+    let error = refusal(confirm);
     view! {
         <section class="confirmation" data-testid="confirmation-page">
             <h1>{t!(i18n, confirmation.title)}</h1>

@@ -4,15 +4,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::auth::login_id::LoginId;
-use crate::components::form::{field_problems, FieldErrors, FormError};
-use crate::components::session::{lang_of, use_session};
+use crate::components::form::{field_problems, refusal, FormError, TextField};
+use crate::components::session::{use_lang, use_session};
 use crate::i18n::{t, use_i18n};
 use crate::me::Masuk;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let session = use_session();
     let action = ServerAction::<Masuk>::new();
     let nomor = RwSignal::new(String::new());
@@ -20,7 +20,7 @@ pub fn LoginPage() -> impl IntoView {
     let touched = RwSignal::new(false);
 
     let nomor_problems = field_problems(touched, nomor, lang, LoginId::parse);
-    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let server_error = refusal(action);
 
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -50,18 +50,9 @@ pub fn LoginPage() -> impl IntoView {
         <section class="auth" data-testid="login-page">
             <h1>{t!(i18n, login_title)}</h1>
             <form method="post" action="/api/masuk" on:submit=submit novalidate>
-                <label for="nomor">{t!(i18n, f_login_id)}</label>
-                <input
-                    id="nomor"
-                    name="nomor"
-                    inputmode="numeric"
-                    autocomplete="username"
-                    required
-                    aria-describedby="nomor-errors"
-                    bind:value=nomor
-                    on:blur=move |_| touched.set(true)
-                />
-                <FieldErrors id="nomor-errors" local=nomor_problems server=server_error field="nomor" lang />
+                <TextField id="nomor" name="nomor" inputmode="numeric" autocomplete="username" required=true value=nomor local=nomor_problems server=server_error lang touched>
+                    {t!(i18n, f_login_id)}
+                </TextField>
                 <label for="kata_sandi">{t!(i18n, f_password)}</label>
                 <input
                     id="kata_sandi"

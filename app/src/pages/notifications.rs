@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::form::FormError;
+use crate::components::form::{refusal, FormError};
 use crate::components::live_events::follow_own_proposals;
-use crate::components::session::{lang_of, use_session, SignInTo};
+use crate::components::session::{use_lang, use_session, SignInTo};
 use crate::domain::localized::Lang;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::notification::api::{notifikasi, TandaiNotifikasiDibaca};
@@ -17,7 +17,7 @@ use crate::proposal::period::in_wib;
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let session = use_session();
     let mark = ServerAction::<TandaiNotifikasiDibaca>::new();
     let live = RwSignal::new(0u32);
@@ -31,7 +31,7 @@ pub fn NotificationsPage() -> impl IntoView {
             session.me.refetch();
         }
     });
-    let error = Signal::derive(move || mark.value().get().and_then(Result::err));
+    let error = refusal(mark);
     follow_own_proposals(live);
     // A decision arriving while the page is open counts in the header at once.
     Effect::new(move |before: Option<u32>| {

@@ -3,10 +3,10 @@
 //! code the server derives with its key, so a verifier handed the paper can check it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::compare_table::{compare_rows, CompareTable};
-use crate::components::session::{lang_of, SignInTo};
+use crate::components::params::id_param;
+use crate::components::session::{use_lang, SignInTo};
 use crate::domain::localized::Lang;
 use crate::i18n::{t, use_i18n};
 use crate::proposal::api::usulan_saya;
@@ -17,14 +17,8 @@ use crate::proposal::submission::ProposalView;
 #[component]
 pub fn ProofPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
+    let lang = use_lang();
+    let id = id_param();
     let list = Resource::new(|| (), |_| usulan_saya());
     view! {
         <section class="proof" data-testid="proof-page">

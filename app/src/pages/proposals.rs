@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 
 use crate::components::compare_table::{compare_rows, CompareTable};
-use crate::components::form::FormError;
+use crate::components::form::{refusal, FormError};
 use crate::components::live_events::follow_own_proposals;
-use crate::components::session::{lang_of, SignInTo};
+use crate::components::session::{use_lang, SignInTo};
 use crate::domain::localized::Lang;
 use crate::domain::localized::Localized;
 use crate::domain::reference::Riwayat;
@@ -22,7 +22,7 @@ use crate::proposal::submission::ProposalView;
 #[component]
 pub fn ProposalsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let withdraw = ServerAction::<TarikUsulan>::new();
     // Bumped by each live event; the list re-reads on it.
     let live = RwSignal::new(0u32);
@@ -31,7 +31,7 @@ pub fn ProposalsPage() -> impl IntoView {
         |_| usulan_saya(),
     );
     let period = Resource::new(|| (), |_| periode_saya());
-    let error = Signal::derive(move || withdraw.value().get().and_then(Result::err));
+    let error = refusal(withdraw);
     follow_own_proposals(live);
 
     view! {

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::auth::login_id::LoginId;
-use crate::components::form::{field_problems, FieldErrors, FormError};
-use crate::components::session::lang_of;
+use crate::components::form::{field_problems, refusal, FieldErrors, FormError, TextField};
+use crate::components::session::use_lang;
 use crate::contact::api::{captcha_baru, daftar_instansi, CekNip, KonfirmasiKontak, SimpanKontak};
 use crate::domain::{Email, MobileNumber};
 use crate::i18n::{t, use_i18n};
@@ -15,7 +15,7 @@ use crate::i18n::{t, use_i18n};
 #[component]
 pub fn ReconciliationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let agencies = Resource::new(|| (), |_| daftar_instansi());
     let captcha = Resource::new(|| (), |_| captcha_baru());
     let check = ServerAction::<CekNip>::new();
@@ -31,8 +31,8 @@ pub fn ReconciliationPage() -> impl IntoView {
     let nomor_problems = field_problems(touched, nomor, lang, LoginId::parse);
     let email_problems = field_problems(touched, email, lang, Email::parse);
     let hp_problems = field_problems(touched, hp, lang, MobileNumber::parse);
-    let check_error = Signal::derive(move || check.value().get().and_then(Result::err));
-    let save_error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let check_error = refusal(check);
+    let save_error = refusal(save);
     let found = move || check.value().get().and_then(Result::ok);
     let saved = move || save.value().get().and_then(Result::ok);
     // A spent or refused captcha is replaced by a new picture.
@@ -100,9 +100,9 @@ pub fn ReconciliationPage() -> impl IntoView {
                         })}
                     </Suspense>
                 </select>
-                <label for="nomor">{t!(i18n, f_nomor_induk)}</label>
-                <input id="nomor" name="nomor" inputmode="numeric" required bind:value=nomor />
-                <FieldErrors id="nomor-errors" local=nomor_problems server=check_error field="nomor" lang />
+                <TextField id="nomor" name="nomor" inputmode="numeric" required=true value=nomor local=nomor_problems server=check_error lang>
+                    {t!(i18n, f_nomor_induk)}
+                </TextField>
                 <button type="button" class="secondary" data-testid="cek-nip" on:click=on_check>
                     {t!(i18n, check_nip)}
                 </button>
@@ -110,12 +110,12 @@ pub fn ReconciliationPage() -> impl IntoView {
                 <Show when=move || found().is_some()>
                     <p class="notice success" data-testid="nip-found">{found}</p>
                 </Show>
-                <label for="email">{t!(i18n, f_email)}</label>
-                <input id="email" name="email" type="email" autocomplete="email" required bind:value=email />
-                <FieldErrors id="email-errors" local=email_problems server=save_error field="email" lang />
-                <label for="hp">{t!(i18n, f_hp)}</label>
-                <input id="hp" name="nomor_hp" type="tel" inputmode="tel" autocomplete="tel" required bind:value=hp />
-                <FieldErrors id="hp-errors" local=hp_problems server=save_error field="nomor_hp" lang />
+                <TextField id="email" name="email" kind="email" autocomplete="email" required=true value=email local=email_problems server=save_error lang>
+                    {t!(i18n, f_email)}
+                </TextField>
+                <TextField id="hp" name="nomor_hp" kind="tel" inputmode="tel" autocomplete="tel" required=true value=hp local=hp_problems server=save_error lang>
+                    {t!(i18n, f_hp)}
+                </TextField>
                 <label for="kode">{t!(i18n, security_code)}</label>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
@@ -143,10 +143,10 @@ pub fn ReconciliationPage() -> impl IntoView {
 #[component]
 pub fn ConfirmContactPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let query = use_query_map();
     let confirm = ServerAction::<KonfirmasiKontak>::new();
-    let error = Signal::derive(move || confirm.value().get().and_then(Result::err));
+    let error = refusal(confirm);
     let done = move || matches!(confirm.value().get(), Some(Ok(())));
     view! {
         <section class="auth" data-testid="confirm-contact-page">

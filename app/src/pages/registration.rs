@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::components::form::{
-    field_problems, password_problems, repeat_problems, FieldErrors, FormError,
+    field_problems, refusal, FieldErrors, FormError, NewPassword, NewPasswordFields, TextField,
 };
-use crate::components::session::lang_of;
+use crate::components::session::{lang_of, use_lang};
 use crate::domain::localized::format_date;
 use crate::domain::{Lang, Nik};
 use crate::i18n::{t, use_i18n};
@@ -29,12 +29,10 @@ fn when(at: time::OffsetDateTime, lang: Lang) -> String {
 #[component]
 pub fn RegistrationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let action = ServerAction::<DaftarRegistrasi>::new();
     let nomor = RwSignal::new(String::new());
     let nik = RwSignal::new(String::new());
-    let kata_sandi = RwSignal::new(String::new());
-    let ulangi = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
 
     let nomor_problems = Signal::derive(move || {
@@ -47,9 +45,8 @@ pub fn RegistrationPage() -> impl IntoView {
         }
     });
     let nik_problems = field_problems(touched, nik, lang, Nik::parse);
-    let password_problems = password_problems(touched, kata_sandi, nomor.into(), lang);
-    let repeat_problems = repeat_problems(touched, kata_sandi, ulangi);
-    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let new = NewPassword::new(touched, nomor.into(), lang);
+    let server_error = refusal(action);
     let proof = move || action.value().get().and_then(Result::ok);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -57,14 +54,13 @@ pub fn RegistrationPage() -> impl IntoView {
         touched.set(true);
         if nomor_problems.get_untracked().is_empty()
             && nik_problems.get_untracked().is_empty()
-            && password_problems.get_untracked().is_empty()
-            && repeat_problems.get_untracked().is_empty()
+            && new.acceptable()
         {
             action.dispatch(DaftarRegistrasi {
                 nomor: nomor.get_untracked(),
                 nik: nik.get_untracked(),
-                kata_sandi: kata_sandi.get_untracked(),
-                ulangi: ulangi.get_untracked(),
+                kata_sandi: new.password.get_untracked(),
+                ulangi: new.repeat.get_untracked(),
             });
         }
     };
@@ -78,18 +74,13 @@ pub fn RegistrationPage() -> impl IntoView {
                         <h1>{t!(i18n, register_title)}</h1>
                         <p class="lead">{t!(i18n, register_lead)}</p>
                         <form method="post" action="/api/daftar_registrasi" on:submit=submit novalidate>
-                            <label for="nomor">{t!(i18n, f_nomor_induk)}</label>
-                            <input id="nomor" name="nomor" inputmode="numeric" autocomplete="username" required aria-describedby="nomor-errors" bind:value=nomor />
-                            <FieldErrors id="nomor-errors" local=nomor_problems server=server_error field="nomor" lang />
-                            <label for="nik">{t!(i18n, f_nik)}</label>
-                            <input id="nik" name="nik" inputmode="numeric" autocomplete="off" required aria-describedby="nik-errors" bind:value=nik />
-                            <FieldErrors id="nik-errors" local=nik_problems server=server_error field="nik" lang />
-                            <label for="kata_sandi">{t!(i18n, f_password_new)}</label>
-                            <input id="kata_sandi" name="kata_sandi" type="password" autocomplete="new-password" required aria-describedby="sandi-errors" bind:value=kata_sandi />
-                            <FieldErrors id="sandi-errors" local=password_problems server=server_error field="kata_sandi" lang />
-                            <label for="ulangi">{t!(i18n, f_password_repeat)}</label>
-                            <input id="ulangi" name="ulangi" type="password" autocomplete="new-password" required aria-describedby="ulangi-errors" bind:value=ulangi />
-                            <FieldErrors id="ulangi-errors" local=repeat_problems server=server_error field="ulangi" lang />
+                            <TextField id="nomor" name="nomor" inputmode="numeric" autocomplete="username" required=true value=nomor local=nomor_problems server=server_error lang>
+                                {t!(i18n, f_nomor_induk)}
+                            </TextField>
+                            <TextField id="nik" name="nik" inputmode="numeric" autocomplete="off" required=true value=nik local=nik_problems server=server_error lang>
+                                {t!(i18n, f_nik)}
+                            </TextField>
+                            <NewPasswordFields new server=server_error lang />
                             <FormError error=server_error lang />
                             <button type="submit" disabled=move || action.pending().get()>{t!(i18n, register_submit)}</button>
                         </form>
@@ -169,7 +160,7 @@ fn ProofSheets(proof: Proof) -> impl IntoView {
 #[component]
 pub fn RegistrationDecisionPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let look = ServerAction::<CekRegistrasi>::new();
     let decide = ServerAction::<PutuskanRegistrasi>::new();
     let nomor = RwSignal::new(String::new());
@@ -178,8 +169,8 @@ pub fn RegistrationDecisionPage() -> impl IntoView {
     let touched = RwSignal::new(false);
     let nomor_problems = field_problems(touched, nomor, lang, RegistrationNumber::parse);
     let list = Resource::new(move || decide.version().get(), |_| registrasi_menunggu());
-    let look_error = Signal::derive(move || look.value().get().and_then(Result::err));
-    let server_error = Signal::derive(move || decide.value().get().and_then(Result::err));
+    let look_error = refusal(look);
+    let server_error = refusal(decide);
     let found = move || look.value().get().and_then(Result::ok);
     let done = move || matches!(decide.value().get(), Some(Ok(())));
     // A new number starts over: what was looked up belongs to the old one.
@@ -227,9 +218,9 @@ pub fn RegistrationDecisionPage() -> impl IntoView {
                             <div class="field"><dt>{t!(i18n, proof_registered_at)}</dt><dd>{at}</dd></div>
                         </dl>
                         <p class="hint">{t!(i18n, registration_check_hint)}</p>
-                        <label for="reg-nip">{t!(i18n, f_nomor_induk)}</label>
-                        <input id="reg-nip" name="nomor_induk" inputmode="numeric" autocomplete="off" bind:value=nip />
-                        <FieldErrors id="reg-nip-errors" local=no_local server=server_error field="nomor_induk" lang />
+                        <TextField id="reg-nip" name="nomor_induk" inputmode="numeric" autocomplete="off" value=nip local=no_local server=server_error lang>
+                            {t!(i18n, f_nomor_induk)}
+                        </TextField>
                         <label for="reg-alasan">{t!(i18n, f_reject_reason)}</label>
                         <textarea id="reg-alasan" name="alasan" maxlength="500" bind:value=alasan></textarea>
                         <FieldErrors id="reg-alasan-errors" local=no_local server=server_error field="alasan" lang />

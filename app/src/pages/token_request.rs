@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::auth::api::MintaToken;
 use crate::auth::login_id::LoginId;
-use crate::components::form::{field_problems, FieldErrors, FormError};
-use crate::components::session::lang_of;
+use crate::components::form::{field_problems, refusal, FormError, TextField};
+use crate::components::session::use_lang;
 use crate::domain::Email;
 use crate::i18n::{t, use_i18n};
 
@@ -28,7 +28,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 #[component]
 fn TokenRequest(purpose: Purpose) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let action = ServerAction::<MintaToken>::new();
     let nomor = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
@@ -36,7 +36,7 @@ fn TokenRequest(purpose: Purpose) -> impl IntoView {
 
     let nomor_problems = field_problems(touched, nomor, lang, LoginId::parse);
     let email_problems = field_problems(touched, email, lang, Email::parse);
-    let server_error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let server_error = refusal(action);
     let sent_to = move || action.value().get().and_then(Result::ok);
     let tujuan = match purpose {
         Purpose::Aktivasi => "aktivasi",
@@ -77,28 +77,12 @@ fn TokenRequest(purpose: Purpose) -> impl IntoView {
             }}
             <form method="post" action="/api/minta_token" on:submit=submit novalidate>
                 <input type="hidden" name="tujuan" value=tujuan />
-                <label for="nomor">{t!(i18n, f_login_id)}</label>
-                <input
-                    id="nomor"
-                    name="nomor"
-                    inputmode="numeric"
-                    autocomplete="username"
-                    required
-                    aria-describedby="nomor-errors"
-                    bind:value=nomor
-                />
-                <FieldErrors id="nomor-errors" local=nomor_problems server=server_error field="nomor" lang />
-                <label for="email">{t!(i18n, f_registered_email)}</label>
-                <input
-                    id="email"
-                    name="email"
-                    type="email"
-                    autocomplete="email"
-                    required
-                    aria-describedby="email-errors"
-                    bind:value=email
-                />
-                <FieldErrors id="email-errors" local=email_problems server=server_error field="email" lang />
+                <TextField id="nomor" name="nomor" inputmode="numeric" autocomplete="username" required=true value=nomor local=nomor_problems server=server_error lang>
+                    {t!(i18n, f_login_id)}
+                </TextField>
+                <TextField id="email" name="email" kind="email" autocomplete="email" required=true value=email local=email_problems server=server_error lang>
+                    {t!(i18n, f_registered_email)}
+                </TextField>
                 <FormError error=server_error lang />
                 <button type="submit" disabled=move || action.pending().get()>
                     {move || if action.pending().get() {

@@ -14,7 +14,7 @@ use time::Date;
 
 use crate::components::form::FormError;
 use crate::components::live_events::follow_queue;
-use crate::components::session::lang_of;
+use crate::components::session::use_lang;
 use crate::domain::localized::Lang;
 use crate::domain::reference::Riwayat;
 use crate::i18n::{t, td_string, use_i18n, Locale};
@@ -88,7 +88,7 @@ fn parse_filters(typed: &Typed, inbox: usize, locale: Locale) -> Result<QueueFil
 #[component]
 pub fn VerificationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
+    let lang = use_lang();
     let filter = RwSignal::new(QueueFilter::default());
     let live = RwSignal::new(0u32);
     let queue = Resource::new(

@@ -13,6 +13,7 @@ use super::period::PeriodState;
 use crate::domain::localized::Lang;
 use crate::domain::reference::{JenisDokumen, Riwayat};
 use crate::domain::Pegawai;
+use crate::json_paths::leaves;
 
 /// What the form for one history starts from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -125,46 +126,34 @@ fn group_of(path: &str) -> Option<&str> {
 
 /// The record's fields in a stable order, without its id (the server's to give).
 pub fn fields_of(record: &ProposedRecord) -> Vec<FormField> {
-    fn walk(prefix: &str, value: &Value, out: &mut Vec<FormField>) {
-        if value.is_null() && is_optional_group(prefix) {
-            for (part, shape) in GROUP_PARTS {
-                out.push(FormField {
-                    path: format!("{prefix}.{part}"),
-                    current: String::new(),
-                    shape,
-                });
-            }
-            return;
+    let json = serde_json::to_value(record).unwrap_or_default();
+    let mut out = Vec::new();
+    for (path, value) in leaves(&json["data"]) {
+        if path == "id" {
+            continue;
+        }
+        if value.is_null() && is_optional_group(&path) {
+            out.extend(GROUP_PARTS.map(|(part, shape)| FormField {
+                path: format!("{path}.{part}"),
+                current: String::new(),
+                shape,
+            }));
+            continue;
         }
         let (current, shape) = match value {
-            Value::Object(map) => {
-                for (key, inner) in map {
-                    let path = if prefix.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{prefix}.{key}")
-                    };
-                    walk(&path, inner, out);
-                }
-                return;
-            }
             Value::Null => (String::new(), Shape::Optional),
             Value::String(s) if is_date(s) => (s.clone(), Shape::Date),
             Value::String(s) => (s.clone(), Shape::Text),
             Value::Number(n) => (n.to_string(), Shape::Number),
             Value::Bool(b) => (b.to_string(), Shape::Flag),
-            Value::Array(_) => (value.to_string(), Shape::Text),
+            Value::Array(_) | Value::Object(_) => (value.to_string(), Shape::Text),
         };
         out.push(FormField {
-            path: prefix.to_owned(),
+            path,
             current,
             shape,
         });
     }
-    let json = serde_json::to_value(record).unwrap_or_default();
-    let mut out = Vec::new();
-    walk("", &json["data"], &mut out);
-    out.retain(|f| f.path != "id");
     out
 }
 

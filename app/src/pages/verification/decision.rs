@@ -3,12 +3,13 @@
 //! and the document, side by side; claim it, then approve, return or reject it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::components::compare_table::{compare_rows, CompareTable};
 use crate::components::form::FormError;
+use crate::components::params::id_param;
 use crate::components::record_editor::{record_rows, Editor};
-use crate::components::session::lang_of;
+use crate::components::session::use_lang;
 use crate::domain::localized::Lang;
 use crate::i18n::{t, t_string, tu_string, use_i18n};
 use crate::proposal::change::ProposedRecord;
@@ -24,15 +25,9 @@ use crate::components::live_events::follow_queue;
 #[component]
 pub fn DecisionPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = Signal::derive(move || lang_of(i18n));
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let lang = use_lang();
+    let id = id_param();
+    let id = move || id().unwrap_or(0);
     // A code typed from a printed proof, to check against this proposal's.
     let query = use_query_map();
     let typed_code = move || {
