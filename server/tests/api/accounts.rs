@@ -8,7 +8,7 @@ use generator::demo::{
     load_demo_if_empty, DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_EMAIL, DEMO_PPPK_NIP,
     DEMO_PPT_EMAIL, DEMO_PPT_NAME, DEMO_PPT_NIK,
 };
-use reqwest::{header, Response, StatusCode};
+use reqwest::{header, StatusCode};
 use server::config::Config;
 use sqlx::PgPool;
 
@@ -30,30 +30,6 @@ async fn harness(pool: PgPool, configure: impl FnOnce(&mut Config)) -> Harness {
 }
 
 impl Harness {
-    async fn request_token(&self, nomor: &str, email: &str, tujuan: &str) -> Response {
-        self.app
-            .post_form(
-                "/api/minta_token",
-                &[("nomor", nomor), ("email", email), ("tujuan", tujuan)],
-                None,
-            )
-            .await
-    }
-
-    async fn set_password(&self, token: &str, password: &str) -> Response {
-        self.app
-            .post_form(
-                "/api/setel_kata_sandi",
-                &[
-                    ("token", token),
-                    ("kata_sandi", password),
-                    ("ulangi", password),
-                ],
-                None,
-            )
-            .await
-    }
-
     /// The signed-in user's name, or None.
     async fn who(&self, cookie: &str) -> Option<String> {
         let response = self.app.get("/api/saya", Some(cookie)).await;
@@ -67,6 +43,7 @@ impl Harness {
 async fn activation_by_emailed_token_then_sign_in(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
     let response = h
+        .app
         .request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
         .await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -88,7 +65,7 @@ async fn activation_by_emailed_token_then_sign_in(pool: PgPool) {
     let token = mail.token();
     assert_eq!(token.len(), 43);
 
-    let response = h.set_password(&token, "Sulawesi2026").await;
+    let response = h.app.set_password(&token, "Sulawesi2026").await;
     assert_eq!(
         response.status(),
         StatusCode::OK,
@@ -113,13 +90,15 @@ async fn activation_by_emailed_token_then_sign_in(pool: PgPool) {
 async fn a_token_works_once_only_the_newest_works_and_it_expires(pool: PgPool) {
     let h = harness(pool, |c| c.auth.token_ttl = Duration::from_secs(2)).await;
     assert_eq!(
-        h.request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
+        h.app
+            .request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
             .await
             .status(),
         StatusCode::OK
     );
     assert_eq!(
-        h.request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
+        h.app
+            .request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
             .await
             .status(),
         StatusCode::OK
@@ -128,15 +107,15 @@ async fn a_token_works_once_only_the_newest_works_and_it_expires(pool: PgPool) {
     let (older, newer) = (mails[0].token(), mails[1].token());
     assert_ne!(older, newer);
 
-    let response = h.set_password(&older, "Sulawesi2026").await;
+    let response = h.app.set_password(&older, "Sulawesi2026").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert!(json_text(response).await.contains("token yang lebih baru"));
 
     assert_eq!(
-        h.set_password(&newer, "Sulawesi2026").await.status(),
+        h.app.set_password(&newer, "Sulawesi2026").await.status(),
         StatusCode::OK
     );
-    let response = h.set_password(&newer, "Makassar2027").await;
+    let response = h.app.set_password(&newer, "Makassar2027").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert!(json_text(response).await.contains("sudah dipakai"));
     // The password is still the first one.
@@ -157,25 +136,27 @@ async fn a_token_works_once_only_the_newest_works_and_it_expires(pool: PgPool) {
 
     // A reset token left unused past its lifetime is refused.
     assert_eq!(
-        h.request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "reset")
+        h.app
+            .request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "reset")
             .await
             .status(),
         StatusCode::OK
     );
     let reset = h.smtp.wait_for(3).await[2].token();
     tokio::time::sleep(Duration::from_millis(2500)).await;
-    let response = h.set_password(&reset, "Makassar2027").await;
+    let response = h.app.set_password(&reset, "Makassar2027").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert!(json_text(response).await.contains("kedaluwarsa"));
 
-    let response = h.set_password("not-a-token", "Makassar2027").await;
+    let response = h.app.set_password("not-a-token", "Makassar2027").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_weak_password_is_refused_with_the_reason(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
-    h.request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
+    h.app
+        .request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
         .await;
     let token = h.smtp.wait_for(1).await[0].token();
     for (weak, reason) in [
@@ -185,7 +166,7 @@ async fn a_weak_password_is_refused_with_the_reason(pool: PgPool) {
         ("Password123", "terlalu umum"),
         ("X7371020106759003", "NIP"),
     ] {
-        let response = h.set_password(&token, weak).await;
+        let response = h.app.set_password(&token, weak).await;
         assert_eq!(
             response.status(),
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -211,7 +192,7 @@ async fn a_weak_password_is_refused_with_the_reason(pool: PgPool) {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // The token survived every refusal.
     assert_eq!(
-        h.set_password(&token, "Sulawesi2026").await.status(),
+        h.app.set_password(&token, "Sulawesi2026").await.status(),
         StatusCode::OK
     );
 }
@@ -220,6 +201,7 @@ async fn a_weak_password_is_refused_with_the_reason(pool: PgPool) {
 async fn a_wrong_email_answers_like_an_unknown_nip_and_sends_nothing(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
     let wrong_email = h
+        .app
         .request_token(DEMO_PPPK_NIP, "budi@example.go.id", "aktivasi")
         .await;
     assert_eq!(wrong_email.status(), StatusCode::BAD_REQUEST);
@@ -227,12 +209,14 @@ async fn a_wrong_email_answers_like_an_unknown_nip_and_sends_nothing(pool: PgPoo
     assert!(wrong_email.contains("hubungi admin"), "{wrong_email}");
     // A valid NIP that nobody holds.
     let unknown = h
+        .app
         .request_token("199001012015011001", DEMO_PPPK_EMAIL, "aktivasi")
         .await;
     assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
     assert_eq!(json_text(unknown).await, wrong_email, "indistinguishable");
     // Case and spaces in the email do not matter.
     let ok = h
+        .app
         .request_token(DEMO_PPPK_NIP, " Budi.Santoso.Guru@GMAIL.com ", "reset")
         .await;
     assert_eq!(ok.status(), StatusCode::OK);
@@ -247,7 +231,10 @@ async fn a_wrong_email_answers_like_an_unknown_nip_and_sends_nothing(pool: PgPoo
 #[sqlx::test(migrations = "../migrations")]
 async fn malformed_input_is_refused_per_field(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
-    let response = h.request_token("12345", "not-an-email", "aktivasi").await;
+    let response = h
+        .app
+        .request_token("12345", "not-an-email", "aktivasi")
+        .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let text = json_text(response).await;
     assert!(
@@ -272,6 +259,7 @@ async fn a_refused_email_leaves_no_token_and_says_so(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
     h.smtp.refuse_recipients(true);
     let response = h
+        .app
         .request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
         .await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
@@ -357,6 +345,7 @@ async fn one_address_hammering_the_account_endpoints_is_slowed(pool: PgPool) {
         .await
         .contains("Terlalu banyak permintaan"));
     let response = h
+        .app
         .request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
         .await;
     assert_eq!(
@@ -373,13 +362,15 @@ async fn tokens_per_account_are_limited(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
     for _ in 0..3 {
         assert_eq!(
-            h.request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
+            h.app
+                .request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
                 .await
                 .status(),
             StatusCode::OK
         );
     }
     let response = h
+        .app
         .request_token(DEMO_PPT_NIK, DEMO_PPT_EMAIL, "aktivasi")
         .await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
@@ -508,11 +499,12 @@ async fn logging_out_here_and_everywhere(pool: PgPool) {
 async fn a_password_reset_signs_out_other_sessions(pool: PgPool) {
     let h = harness(pool, |_| {}).await;
     let stolen = h.app.sign_in(DEMO_PPPK_NIP, DEMO_PASSWORD).await;
-    h.request_token(DEMO_PPPK_NIP, DEMO_PPPK_EMAIL, "reset")
+    h.app
+        .request_token(DEMO_PPPK_NIP, DEMO_PPPK_EMAIL, "reset")
         .await;
     let token = h.smtp.wait_for(1).await[0].token();
     assert_eq!(
-        h.set_password(&token, "GantiBaru2026").await.status(),
+        h.app.set_password(&token, "GantiBaru2026").await.status(),
         StatusCode::OK
     );
     assert_eq!(h.who(&stolen).await, None);

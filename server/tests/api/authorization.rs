@@ -23,45 +23,30 @@ async fn profile_read_matrix(pool: PgPool) {
     // Budi (PPPK) is a plain employee; Rina is the BKN admin. Pick generated
     // colleagues: one in Budi's agency, one in another agency, and one in Budi's unit.
     let (budi_instansi, budi_unit) = people::placement(&pool, DEMO_PPPK_NIP).await;
-    let pick = |sql: &'static str| {
+    // Generated employees of other agencies, the `n`th of them, moved where the
+    // test needs them.
+    let pick = |n: i64| {
         let pool = pool.clone();
         async move {
-            let nip: String = sqlx::query_scalar(sql)
-                .bind(budi_instansi)
-                .bind(DEMO_PPPK_NIP)
-                .fetch_one(&pool)
-                .await
-                .unwrap();
+            let nip: String = sqlx::query_scalar(
+                "SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL AND nomor_induk <> $2
+                   AND instansi_id <> $1 ORDER BY id LIMIT 1 OFFSET $3",
+            )
+            .bind(budi_instansi)
+            .bind(DEMO_PPPK_NIP)
+            .bind(n)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
             nip
         }
     };
-    // A generated employee elsewhere, moved where the test needs them.
-    let same_agency_admin = pick(
-        "SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL AND nomor_induk <> $2
-           AND instansi_id <> $1 ORDER BY id LIMIT 1 OFFSET 0",
-    )
-    .await;
-    let other_agency_admin = pick(
-        "SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL AND nomor_induk <> $2
-           AND instansi_id <> $1 ORDER BY id LIMIT 1 OFFSET 1",
-    )
-    .await;
-    let unit_verifier = pick(
-        "SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL AND nomor_induk <> $2
-           AND instansi_id <> $1 ORDER BY id LIMIT 1 OFFSET 2",
-    )
-    .await;
-    let other_unit_verifier = pick(
-        "SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL AND nomor_induk <> $2
-           AND instansi_id <> $1 ORDER BY id LIMIT 1 OFFSET 3",
-    )
-    .await;
+    let same_agency_admin = pick(0).await;
+    let other_agency_admin = pick(1).await;
+    let unit_verifier = pick(2).await;
+    let other_unit_verifier = pick(3).await;
     // An employee in Budi's own unit (moved there) to read as a colleague.
-    let colleague = pick(
-        "SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL AND nomor_induk <> $2
-           AND instansi_id <> $1 ORDER BY id LIMIT 1 OFFSET 4",
-    )
-    .await;
+    let colleague = pick(4).await;
     people::move_to(&pool, &colleague, budi_instansi, budi_unit).await;
 
     account(&pool, DEMO_PPPK_NIP, None).await;

@@ -39,12 +39,12 @@ use app::proposal::change::{ProposedRecord, Target};
 use app::proposal::period::PeriodState;
 use app::proposal::submission::Submission;
 use app::selfservice::confirmation::Section;
+use generator::demo::{DEMO_PASSWORD, DEMO_PNS_NIP};
 use reqwest::StatusCode;
-use server::generator::demo::{DEMO_PASSWORD, DEMO_PNS_NIP, DEMO_PPPK_NIP};
 use sqlx::PgPool;
 
 use crate::support::http::text;
-use crate::support::people::{make_verifier, Scope};
+use crate::support::people::{generated, make_verifier, Scope};
 use crate::support::world::{key, World};
 
 /// Page text this test finds that is not from the locale files yet, each with why.
@@ -67,7 +67,10 @@ async fn every_page_shows_only_text_from_the_locale_files(pool: PgPool) {
     let returned = propose_award_change(&w).await;
     let holder = verifier(&w, 0).await;
     let colleague = verifier(&w, 1).await;
-    assert_eq!(decide(&w, &holder, returned, "Return").await, StatusCode::OK);
+    assert_eq!(
+        decide(&w, &holder, returned, "Return").await,
+        StatusCode::OK
+    );
     assert_eq!(claim(&w, &holder, pending).await, StatusCode::OK);
     let code: serde_json::Value = w
         .app
@@ -85,41 +88,121 @@ async fn every_page_shows_only_text_from_the_locale_files(pool: PgPool) {
         ("anonymous", None, "/aktivasi".into(), "token-page"),
         ("anonymous", None, "/lupa-kata-sandi".into(), "token-page"),
         ("anonymous", None, "/kata-sandi".into(), "set-password-page"),
-        ("anonymous", None, "/rekonsiliasi".into(), "reconciliation-page"),
-        ("anonymous", None, "/rekonsiliasi/konfirmasi".into(), "confirm-contact-page"),
+        (
+            "anonymous",
+            None,
+            "/rekonsiliasi".into(),
+            "reconciliation-page",
+        ),
+        (
+            "anonymous",
+            None,
+            "/rekonsiliasi/konfirmasi".into(),
+            "confirm-contact-page",
+        ),
         ("anonymous", None, "/registrasi".into(), "registration-page"),
-        ("anonymous", None, "/registrasi/verifikasi".into(), "registration-desk"),
+        (
+            "anonymous",
+            None,
+            "/registrasi/verifikasi".into(),
+            "registration-desk",
+        ),
         ("anonymous", None, "/akun".into(), "account-page"),
         ("anonymous", None, "/admin".into(), "admin-page"),
         ("anonymous", None, "/usulan".into(), r#"href="/masuk""#),
-        ("anonymous", None, "/usulan/baru/pangkat".into(), r#"href="/masuk""#),
-        ("anonymous", None, format!("/usulan/{pending}/bukti"), r#"href="/masuk""#),
+        (
+            "anonymous",
+            None,
+            "/usulan/baru/pangkat".into(),
+            r#"href="/masuk""#,
+        ),
+        (
+            "anonymous",
+            None,
+            format!("/usulan/{pending}/bukti"),
+            r#"href="/masuk""#,
+        ),
         ("anonymous", None, "/notifikasi".into(), r#"href="/masuk""#),
         ("anonymous", None, "/konfirmasi".into(), r#"href="/masuk""#),
         ("anonymous", None, "/verifikasi".into(), "verification-page"),
-        ("anonymous", None, format!("/verifikasi/{pending}"), "decision-page"),
-        ("anonymous", None, format!("/profil/{DEMO_PNS_NIP}"), r#"href="/masuk""#),
-        ("anonymous", None, "/tidak-ada".into(), r#"class="not-found""#),
+        (
+            "anonymous",
+            None,
+            format!("/verifikasi/{pending}"),
+            "decision-page",
+        ),
+        (
+            "anonymous",
+            None,
+            format!("/profil/{DEMO_PNS_NIP}"),
+            r#"href="/masuk""#,
+        ),
+        (
+            "anonymous",
+            None,
+            "/tidak-ada".into(),
+            r#"class="not-found""#,
+        ),
         ("Rina", rina, "/".into(), "notification-link"),
         ("Rina", rina, "/akun".into(), "me-name"),
         ("Rina", rina, "/admin".into(), "activation-mode"),
         ("Rina", rina, "/registrasi/verifikasi".into(), "look-up"),
         ("Rina", rina, "/usulan".into(), "resubmit-link"),
         ("Rina", rina, "/usulan/baru/pangkat".into(), "propose-page"),
-        ("Rina", rina, "/usulan/baru/penghargaan".into(), "returned-notice"),
-        ("Rina", rina, format!("/usulan/{pending}/bukti"), "verification-code"),
+        (
+            "Rina",
+            rina,
+            "/usulan/baru/penghargaan".into(),
+            "returned-notice",
+        ),
+        (
+            "Rina",
+            rina,
+            format!("/usulan/{pending}/bukti"),
+            "verification-code",
+        ),
         ("Rina", rina, "/notifikasi".into(), "headline"),
         ("Rina", rina, "/konfirmasi".into(), "progress-text"),
-        ("Rina", rina, format!("/profil/{DEMO_PNS_NIP}"), "data-personal"),
-        ("Budi", budi, "/usulan/baru/penghargaan".into(), "propose-page"),
+        (
+            "Rina",
+            rina,
+            format!("/profil/{DEMO_PNS_NIP}"),
+            "data-personal",
+        ),
+        (
+            "Budi",
+            budi,
+            "/usulan/baru/penghargaan".into(),
+            "propose-page",
+        ),
         ("Budi", budi, "/notifikasi".into(), "no-notifications"),
         ("Budi", budi, "/usulan".into(), "no-proposals"),
         ("the verifier", holder_, "/akun".into(), "verification-link"),
         ("the verifier", holder_, "/verifikasi".into(), "queue-item"),
-        ("the verifier", holder_, format!("/verifikasi/{pending}"), "decision-form"),
-        ("the verifier", holder_, format!("/verifikasi/{pending}?kode={code}"), r#"data-genuine="true""#),
-        ("the verifier", holder_, format!("/verifikasi/{pending}?kode=U{pending}-AAAA-AAAA"), r#"data-genuine="false""#),
-        ("a colleague", colleague_, format!("/verifikasi/{pending}"), r#"data-testid="claim""#),
+        (
+            "the verifier",
+            holder_,
+            format!("/verifikasi/{pending}"),
+            "decision-form",
+        ),
+        (
+            "the verifier",
+            holder_,
+            format!("/verifikasi/{pending}?kode={code}"),
+            r#"data-genuine="true""#,
+        ),
+        (
+            "the verifier",
+            holder_,
+            format!("/verifikasi/{pending}?kode=U{pending}-AAAA-AAAA"),
+            r#"data-genuine="false""#,
+        ),
+        (
+            "a colleague",
+            colleague_,
+            format!("/verifikasi/{pending}"),
+            r#"data-testid="claim""#,
+        ),
     ];
 
     // The period's state, as its `Localized` message tells it on the proposal pages.
@@ -134,9 +217,19 @@ async fn every_page_shows_only_text_from_the_locale_files(pool: PgPool) {
     let mut failures = Vec::new();
     for (who, cookie, path, shows) in &routes {
         let html = page(&w, path, *cookie).await;
-        assert!(html.contains(shows), "{path} as {who} does not show {shows}: {html}");
+        assert!(
+            html.contains(shows),
+            "{path} as {who} does not show {shows}: {html}"
+        );
         let page = Page::read(&html);
-        if let Some(dir) = std::env::var_os("PAGE_TEXT_DUMP") { let f = std::path::Path::new(&dir).join(format!("{}-{}.html", who.replace(' ', "_"), path.replace('/', "_"))); std::fs::write(f, &html).unwrap(); }
+        if let Some(dir) = std::env::var_os("PAGE_TEXT_DUMP") {
+            let f = std::path::Path::new(&dir).join(format!(
+                "{}-{}.html",
+                who.replace(' ', "_"),
+                path.replace('/', "_")
+            ));
+            std::fs::write(f, &html).unwrap();
+        }
         for text in page.unmarked_text(&names, &period) {
             if !KNOWN_GAPS.contains(&(path.as_str(), text.as_str())) {
                 failures.push(format!("{path} as {who}: {text:?}"));
@@ -205,7 +298,10 @@ impl Page {
             }
             if tag.starts_with('/') {
                 depth = depth.saturating_sub(1);
-                if alerts.last().is_some_and(|(n, d)| *n == name && *d == depth) {
+                if alerts
+                    .last()
+                    .is_some_and(|(n, d)| *n == name && *d == depth)
+                {
                     alerts.pop();
                 }
                 continue;
@@ -226,8 +322,8 @@ impl Page {
                     c.split_whitespace()
                         .any(|c| c == "form-error" || c == "field-errors")
                 });
-            let description = name == "meta"
-                && attribute(tag, "name").as_deref() == Some("description");
+            let description =
+                name == "meta" && attribute(tag, "name").as_deref() == Some("description");
             for checked in ["title", "alt", "placeholder", "aria-label"]
                 .into_iter()
                 .chain(description.then_some("content"))
@@ -507,8 +603,16 @@ fn names_of_data() -> Vec<Name> {
     let mut names = Vec::new();
     names.extend(named(Agama::all(), Agama::name_en, Agama::code));
     names.extend(named(Eselon::all(), Eselon::name_en, Eselon::code));
-    names.extend(named(GolonganPns::all(), GolonganPns::name_en, GolonganPns::code));
-    names.extend(named(GolonganPppk::all(), GolonganPppk::name_en, GolonganPppk::code));
+    names.extend(named(
+        GolonganPns::all(),
+        GolonganPns::name_en,
+        GolonganPns::code,
+    ));
+    names.extend(named(
+        GolonganPppk::all(),
+        GolonganPppk::name_en,
+        GolonganPppk::code,
+    ));
     // A family member's relationship is derived from the record (a spouse and a
     // gender make a husband), so no code of it stands on the page: the family does.
     names.extend(
@@ -519,21 +623,57 @@ fn names_of_data() -> Vec<Name> {
                 ..n
             }),
     );
-    names.extend(named(JenisDokumen::all(), JenisDokumen::name_en, JenisDokumen::code));
-    names.extend(named(JenisJabatan::all(), JenisJabatan::name_en, JenisJabatan::code));
-    names.extend(named(JenisKelamin::all(), JenisKelamin::name_en, JenisKelamin::code));
+    names.extend(named(
+        JenisDokumen::all(),
+        JenisDokumen::name_en,
+        JenisDokumen::code,
+    ));
+    names.extend(named(
+        JenisJabatan::all(),
+        JenisJabatan::name_en,
+        JenisJabatan::code,
+    ));
+    names.extend(named(
+        JenisKelamin::all(),
+        JenisKelamin::name_en,
+        JenisKelamin::code,
+    ));
     names.extend(named(
         JenisKenaikanPangkat::all(),
         JenisKenaikanPangkat::name_en,
         JenisKenaikanPangkat::code,
     ));
-    names.extend(named(JenisPegawai::all(), JenisPegawai::name_en, JenisPegawai::code));
-    names.extend(named(Ekspektasi::all(), Ekspektasi::name_en, Ekspektasi::code));
-    names.extend(named(PredikatSkp::all(), PredikatSkp::name_en, PredikatSkp::code));
+    names.extend(named(
+        JenisPegawai::all(),
+        JenisPegawai::name_en,
+        JenisPegawai::code,
+    ));
+    names.extend(named(
+        Ekspektasi::all(),
+        Ekspektasi::name_en,
+        Ekspektasi::code,
+    ));
+    names.extend(named(
+        PredikatSkp::all(),
+        PredikatSkp::name_en,
+        PredikatSkp::code,
+    ));
     names.extend(named(Riwayat::all(), Riwayat::name_en, Riwayat::code));
-    names.extend(named(StatusHukum::all(), StatusHukum::name_en, StatusHukum::code));
-    names.extend(named(StatusPerkawinan::all(), StatusPerkawinan::name_en, StatusPerkawinan::code));
-    names.extend(named(TingkatPendidikan::all(), TingkatPendidikan::name_en, TingkatPendidikan::code));
+    names.extend(named(
+        StatusHukum::all(),
+        StatusHukum::name_en,
+        StatusHukum::code,
+    ));
+    names.extend(named(
+        StatusPerkawinan::all(),
+        StatusPerkawinan::name_en,
+        StatusPerkawinan::code,
+    ));
+    names.extend(named(
+        TingkatPendidikan::all(),
+        TingkatPendidikan::name_en,
+        TingkatPendidikan::code,
+    ));
     let personal = Section::DataPersonal;
     names.push(Name {
         text: personal.name(Lang::En).to_owned(),
@@ -606,17 +746,7 @@ async fn sent(w: &World, submission: &Submission) -> i64 {
 
 /// The `n`th generated employee, made a verifier of Rina's agency, signed in.
 async fn verifier(w: &World, n: i64) -> String {
-    let nip: String = sqlx::query_scalar(
-        "SELECT nomor_induk FROM pegawai
-          WHERE nomor_induk IS NOT NULL AND nomor_induk NOT IN ($1, $2)
-          ORDER BY id OFFSET $3 LIMIT 1",
-    )
-    .bind(DEMO_PNS_NIP)
-    .bind(DEMO_PPPK_NIP)
-    .bind(n)
-    .fetch_one(&w.pool)
-    .await
-    .unwrap();
+    let (nip, _) = generated(&w.pool, n).await;
     make_verifier(
         &w.pool,
         &nip,

@@ -99,6 +99,17 @@ impl World {
         self.app.sign_in(&nip, DEMO_PASSWORD).await
     }
 
+    /// An admin's decision on a statement.
+    async fn decide(&self, id: &str, setuju: bool, admin: &str) -> reqwest::Response {
+        self.app
+            .post_form(
+                "/api/putuskan_rekonsiliasi",
+                &[("id", id), ("setuju", &setuju.to_string())],
+                Some(admin),
+            )
+            .await
+    }
+
     async fn open_id(&self) -> i64 {
         sqlx::query_scalar("SELECT id FROM rekonsiliasi_kontak WHERE status = 'menunggu'")
             .fetch_one(&self.pool)
@@ -203,14 +214,7 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
     let own_admin = w.agency_admin(w.instansi).await;
     let other_admin = w.agency_admin(w.instansi % 600 + 1).await;
     // Not before the employee confirms the address.
-    let response = w
-        .app
-        .post_form(
-            "/api/putuskan_rekonsiliasi",
-            &[("id", &id), ("setuju", "true")],
-            Some(&own_admin),
-        )
-        .await;
+    let response = w.decide(&id, true, &own_admin).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert!(response
         .text()
@@ -234,30 +238,20 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 
     // Another agency's admin cannot decide; the own admin sees and approves it.
-    let response = w
-        .app
-        .post_form(
-            "/api/putuskan_rekonsiliasi",
-            &[("id", &id), ("setuju", "true")],
-            Some(&other_admin),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        w.decide(&id, true, &other_admin).await.status(),
+        StatusCode::FORBIDDEN
+    );
     let listed = w
         .app
         .get_json("/api/rekonsiliasi_terbuka", &own_admin)
         .await;
     assert_eq!(listed[0]["email"], NEW_EMAIL);
     assert_eq!(listed[0]["email_confirmed"], true);
-    let response = w
-        .app
-        .post_form(
-            "/api/putuskan_rekonsiliasi",
-            &[("id", &id), ("setuju", "true")],
-            Some(&own_admin),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        w.decide(&id, true, &own_admin).await.status(),
+        StatusCode::OK
+    );
     let (email, hp): (Option<String>, Option<String>) =
         sqlx::query_as("SELECT email, nomor_hp FROM pegawai WHERE nomor_induk = $1")
             .bind(&w.nip)
@@ -267,15 +261,10 @@ async fn a_confirmed_contact_approved_by_the_agency_admin_enters_the_record(pool
     assert_eq!(email.as_deref(), Some(NEW_EMAIL));
     assert_eq!(hp.as_deref(), Some("+6281211112222"));
     // Decided once only.
-    let response = w
-        .app
-        .post_form(
-            "/api/putuskan_rekonsiliasi",
-            &[("id", &id), ("setuju", "false")],
-            Some(&own_admin),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        w.decide(&id, false, &own_admin).await.status(),
+        StatusCode::BAD_REQUEST
+    );
     // And the token now goes to the new address.
     let response = w
         .app

@@ -115,6 +115,19 @@ impl World {
             .await
     }
 
+    /// Self-registration turned on and the world's employee registered with
+    /// `CHOSEN`: the registration's number from its proof.
+    async fn registered(&self) -> String {
+        self.self_registration_on().await;
+        let proof: serde_json::Value = self
+            .register(&self.nip, &self.nik, CHOSEN)
+            .await
+            .json()
+            .await
+            .unwrap();
+        proof["nomor"].as_str().unwrap().to_owned()
+    }
+
     async fn set_mode(&self, cookie: &str, mode: &str) -> Response {
         self.app
             .post_form(
@@ -245,14 +258,7 @@ async fn only_the_agencys_admins_choose_self_registration(pool: PgPool) {
         .execute(&w.pool)
         .await
         .unwrap();
-    let early = w
-        .app
-        .post_form(
-            "/api/minta_token",
-            &[("nomor", &w.nip), ("email", email), ("tujuan", "aktivasi")],
-            None,
-        )
-        .await;
+    let early = w.app.request_token(&w.nip, email, "aktivasi").await;
     assert_eq!(early.status(), StatusCode::OK);
     let early_token = w.smtp.wait_for(1).await[0].token();
 
@@ -280,18 +286,7 @@ async fn only_the_agencys_admins_choose_self_registration(pool: PgPool) {
     assert_eq!(current["instansi_id"], w.instansi);
     assert_eq!(current["mode"], "SelfRegistration");
 
-    let redeemed = w
-        .app
-        .post_form(
-            "/api/setel_kata_sandi",
-            &[
-                ("token", early_token.as_str()),
-                ("kata_sandi", CHOSEN),
-                ("ulangi", CHOSEN),
-            ],
-            None,
-        )
-        .await;
+    let redeemed = w.app.set_password(&early_token, CHOSEN).await;
     assert_eq!(redeemed.status(), StatusCode::BAD_REQUEST);
     let active: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM akun a JOIN pegawai p ON p.id = a.pegawai_id
@@ -305,14 +300,7 @@ async fn only_the_agencys_admins_choose_self_registration(pool: PgPool) {
 
     // Now an emailed activation token is refused, to someone who knows the email,
     // with the way forward; nothing more is sent or stored.
-    let token = w
-        .app
-        .post_form(
-            "/api/minta_token",
-            &[("nomor", &w.nip), ("email", email), ("tujuan", "aktivasi")],
-            None,
-        )
-        .await;
+    let token = w.app.request_token(&w.nip, email, "aktivasi").await;
     assert_eq!(token.status(), StatusCode::BAD_REQUEST);
     assert!(json_text(token).await.contains("registrasi mandiri"));
     let tokens: i64 = sqlx::query_scalar("SELECT count(*) FROM token_akun")
@@ -410,14 +398,7 @@ async fn registering_checks_identity_and_password_and_a_new_one_replaces_the_old
 #[sqlx::test(migrations = "../migrations")]
 async fn only_the_units_registration_verifier_grants_access(pool: PgPool) {
     let w = world(pool).await;
-    w.self_registration_on().await;
-    let proof: serde_json::Value = w
-        .register(&w.nip, &w.nik, CHOSEN)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let nomor = proof["nomor"].as_str().unwrap().to_owned();
+    let nomor = w.registered().await;
 
     // Before the grant, the right password says it waits; a wrong one says nothing more.
     let waiting = w.app.login(&w.nip, CHOSEN, None).await;
@@ -502,14 +483,7 @@ async fn only_the_units_registration_verifier_grants_access(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_rejection_keeps_the_reason_and_leaves_no_account(pool: PgPool) {
     let w = world(pool).await;
-    w.self_registration_on().await;
-    let proof: serde_json::Value = w
-        .register(&w.nip, &w.nik, CHOSEN)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let nomor = proof["nomor"].as_str().unwrap().to_owned();
+    let nomor = w.registered().await;
     // An admin of the agency may decide too.
     let admin = w.app.sign_in(&w.own_admin, DEMO_PASSWORD).await;
     let reason = "Foto KTP tidak sesuai dengan orang yang datang";

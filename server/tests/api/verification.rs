@@ -8,14 +8,14 @@
 
 use app::domain::reference::{GolonganPns, JenisDokumen};
 use app::proposal::change::ProposedRecord;
-use generator::demo::{DEMO_PASSWORD, DEMO_PNS_EMAIL, DEMO_PNS_NIP, DEMO_PPPK_NIP};
+use generator::demo::{DEMO_PASSWORD, DEMO_PNS_EMAIL, DEMO_PNS_NIP};
 use reqwest::StatusCode;
 use sqlx::PgPool;
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
 
 use crate::support::db::{audit_count, database_url};
 use crate::support::http::{read_until, text};
-use crate::support::people::{make_verifier, move_to, Scope};
+use crate::support::people::{generated, make_verifier, move_to, Scope};
 use crate::support::smtp::SmtpSink;
 use crate::support::world::World;
 
@@ -39,17 +39,7 @@ struct Verifier {
 impl World {
     /// The `n`th generated demo employee (not Rina nor Budi), made a verifier.
     async fn verifier(&self, n: i64, instansi: Option<i32>, level: i16) -> Verifier {
-        let (nip, name): (String, String) = sqlx::query_as(
-            "SELECT nomor_induk, nama FROM pegawai
-              WHERE nomor_induk IS NOT NULL AND nomor_induk NOT IN ($1, $2)
-              ORDER BY id OFFSET $3 LIMIT 1",
-        )
-        .bind(DEMO_PNS_NIP)
-        .bind(DEMO_PPPK_NIP)
-        .bind(n)
-        .fetch_one(&self.pool)
-        .await
-        .unwrap();
+        let (nip, name) = generated(&self.pool, n).await;
         let scope = instansi.map_or(Scope::Centre, Scope::Agency);
         make_verifier(&self.pool, &nip, scope, level, DEMO_PASSWORD).await;
         Verifier {

@@ -69,6 +69,30 @@ impl TestApp {
         .await
     }
 
+    /// Asks for an emailed token (`tujuan`: `aktivasi` or `reset`).
+    pub async fn request_token(&self, nomor: &str, email: &str, tujuan: &str) -> Response {
+        self.post_form(
+            "/api/minta_token",
+            &[("nomor", nomor), ("email", email), ("tujuan", tujuan)],
+            None,
+        )
+        .await
+    }
+
+    /// Redeems an emailed token with a new password, typed twice alike.
+    pub async fn set_password(&self, token: &str, password: &str) -> Response {
+        self.post_form(
+            "/api/setel_kata_sandi",
+            &[
+                ("token", token),
+                ("kata_sandi", password),
+                ("ulangi", password),
+            ],
+            None,
+        )
+        .await
+    }
+
     /// GETs `path` as the holder of `cookie` and reads the JSON answer.
     pub async fn get_json(&self, path: &str, cookie: &str) -> serde_json::Value {
         self.get(path, Some(cookie)).await.json().await.unwrap()

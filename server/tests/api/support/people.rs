@@ -82,3 +82,18 @@ pub async fn move_to(pool: &PgPool, nip: &str, instansi: i32, unit: i64) {
         .await
         .unwrap();
 }
+
+/// The `n`th generated demo employee (neither Rina nor Budi): their NIP and name.
+pub async fn generated(pool: &PgPool, n: i64) -> (String, String) {
+    sqlx::query_as(
+        "SELECT nomor_induk, nama FROM pegawai
+          WHERE nomor_induk IS NOT NULL AND nomor_induk NOT IN ($1, $2)
+          ORDER BY id OFFSET $3 LIMIT 1",
+    )
+    .bind(generator::demo::DEMO_PNS_NIP)
+    .bind(generator::demo::DEMO_PPPK_NIP)
+    .bind(n)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
