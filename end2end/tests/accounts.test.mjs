@@ -1,33 +1,22 @@
 // The account journeys through the UI, with JavaScript on: activation from the
 // emailed token, the wrong-email answer, sign-in, sign-out, password reset, and
 // the checks the browser makes before anything is sent.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../support/server.mjs";
-import { launch, hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
+import { world } from "../support/world.mjs";
+import { hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
 import {
   DEMO_PPPK_NIP, DEMO_PPPK_EMAIL, DEMO_PPT_NIK, DEMO_PPT_EMAIL, DEMO_PASSWORD,
 } from "../support/demo.mjs";
 
-let server;
-let browser;
+const site = world();
 
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.drop();
-});
-
-const open = (context, path) => openHydrated(context, server.base, path);
+const open = (context, path) => openHydrated(context, site.server.base, path);
 
 /** The newest message in the development mailbox for `to`, as its link. */
 async function newestLink(context, to) {
   const page = await context.newPage();
-  await page.goto(`${server.base}/dev/surat`);
+  await page.goto(`${site.server.base}/dev/surat`);
   const message = page.locator("article.surat", { has: page.locator(".to", { hasText: to }) }).first();
   const href = await message.locator("a").first().getAttribute("href");
   await page.close();
@@ -44,10 +33,10 @@ async function requestToken(context, path, nomor, email) {
 }
 
 const signIn = (context, nomor, password) =>
-  signInAt(context, server.base, nomor, password, { toProfile: false });
+  signInAt(context, site.server.base, nomor, password, { toProfile: false });
 
 test("activation: token by email, a password under the policy, then sign in", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await requestToken(context, "/aktivasi", DEMO_PPT_NIK, DEMO_PPT_EMAIL);
   const sent = page.locator("[data-testid=token-sent]");
   await sent.waitFor();
@@ -57,11 +46,11 @@ test("activation: token by email, a password under the policy, then sign in", as
   const setPage = await open(context, new URL(link).pathname + new URL(link).search);
   // The rules show while typing, before anything is sent.
   await setPage.fill("#kata_sandi", "lemah");
-  await setPage.locator("#kata-sandi-errors li", { hasText: "huruf besar" }).waitFor();
-  await setPage.locator("#kata-sandi-errors li", { hasText: "angka" }).waitFor();
+  await setPage.locator("#kata_sandi-errors li", { hasText: "huruf besar" }).waitFor();
+  await setPage.locator("#kata_sandi-errors li", { hasText: "angka" }).waitFor();
   await setPage.fill("#kata_sandi", "Sulawesi2026");
   await setPage.fill("#ulangi", "Sulawesi2026");
-  assert.equal(await setPage.locator("#kata-sandi-errors li").count(), 0);
+  assert.equal(await setPage.locator("#kata_sandi-errors li").count(), 0);
   await setPage.click("button[type=submit]");
   await setPage.locator("[data-testid=password-saved]").waitFor();
 
@@ -79,7 +68,7 @@ test("activation: token by email, a password under the policy, then sign in", as
 });
 
 test("a wrong email tells the user to contact their agency's admin", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await requestToken(context, "/lupa-kata-sandi", DEMO_PPPK_NIP, "salah@example.go.id");
   const error = page.locator("[data-testid=form-error]");
   await error.filter({ hasText: "hubungi admin" }).waitFor();
@@ -88,7 +77,7 @@ test("a wrong email tells the user to contact their agency's admin", async () =>
 });
 
 test("sign in lands on the own profile; sign out ends it", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await signIn(context, DEMO_PPPK_NIP, DEMO_PASSWORD);
   await page.waitForURL(new RegExp(`/profil/${DEMO_PPPK_NIP}$`));
   await page.locator("[data-testid=profile-name]").waitFor();
@@ -101,13 +90,13 @@ test("sign in lands on the own profile; sign out ends it", async () => {
   await page.waitForURL(/\/masuk$/);
   await page.locator("[data-testid=login-link]").waitFor();
   const cookies = await context.cookies();
-  const response = await page.request.get(`${server.base}/api/saya`);
+  const response = await page.request.get(`${site.server.base}/api/saya`);
   assert.equal(await response.text(), "null", `signed out (cookies: ${cookies.map((c) => c.name)})`);
   await context.close();
 });
 
 test("a wrong password is refused in the user's language, and the form checks the NIP first", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await open(context, "/masuk");
   const calls = [];
   page.on("request", (r) => { if (r.url().includes("/api/masuk")) calls.push(r.url()); });
@@ -123,7 +112,7 @@ test("a wrong password is refused in the user's language, and the form checks th
   await page.locator("[data-testid=form-error]", { hasText: "NIP atau kata sandi salah" }).waitFor();
   await context.close();
 
-  const english = await browser.newContext({ locale: "en-US" });
+  const english = await site.browser.newContext({ locale: "en-US" });
   const en = await open(english, "/masuk");
   await en.fill("#nomor", DEMO_PPPK_NIP);
   await en.fill("#kata_sandi", "Salah2026x");
@@ -133,7 +122,7 @@ test("a wrong password is refused in the user's language, and the form checks th
 });
 
 test("reset: a forgotten password is replaced through the emailed link", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await requestToken(context, "/lupa-kata-sandi", DEMO_PPPK_NIP, DEMO_PPPK_EMAIL);
   await page.locator("[data-testid=token-sent]").waitFor();
   const link = await newestLink(context, DEMO_PPPK_EMAIL);
@@ -151,7 +140,7 @@ test("reset: a forgotten password is replaced through the emailed link", async (
 });
 
 test("an agency's wrong email is fixed by the admin, and the token then arrives", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await signIn(context, "198503122010012901", DEMO_PASSWORD); // Rina, BKN admin
   await page.waitForURL(/\/profil\//);
   const admin = await open(context, "/admin");
@@ -162,7 +151,7 @@ test("an agency's wrong email is fixed by the admin, and the token then arrives"
   await admin.click("[data-testid=fix-contact] button[type=submit]");
   await admin.locator("[data-testid=contact-saved]").waitFor();
 
-  const other = await browser.newContext();
+  const other = await site.browser.newContext();
   const request = await requestToken(other, "/lupa-kata-sandi", DEMO_PPPK_NIP, "budi.baru@sekolah.go.id");
   await request.locator("[data-testid=token-sent]").waitFor();
   assert.ok((await newestLink(other, "budi.baru@sekolah.go.id")).includes("token="));
@@ -171,7 +160,7 @@ test("an agency's wrong email is fixed by the admin, and the token then arrives"
 });
 
 test("a plain employee cannot use the admin page", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await signIn(context, DEMO_PPPK_NIP, "GantiBaru2026"); // after the reset test
   await page.waitForURL(/\/profil\//);
   const admin = await open(context, "/admin");

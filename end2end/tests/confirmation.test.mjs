@@ -1,30 +1,19 @@
 // "Periksa Data": an employee confirms the sections of their record one by one; the
 // progress counts only the sections that apply to them (Budi is PPPK: five), each
 // confirmation shows its time, survives a reload, and all of them complete it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../support/server.mjs";
-import { launch, hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
+import { world } from "../support/world.mjs";
+import { hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
 import { DEMO_PPPK_NIP, DEMO_PASSWORD } from "../support/demo.mjs";
 
-let server;
-let browser;
+const site = world();
 
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.drop();
-});
-
-const open = (context, path) => openHydrated(context, server.base, path);
+const open = (context, path) => openHydrated(context, site.server.base, path);
 
 test("an employee confirms each section and sees the progress", async () => {
-  const context = await browser.newContext();
-  await signInAt(context, server.base, DEMO_PPPK_NIP, DEMO_PASSWORD);
+  const context = await site.browser.newContext();
+  await signInAt(context, site.server.base, DEMO_PPPK_NIP, DEMO_PASSWORD);
 
   const page = await open(context, "/konfirmasi");
   const text = page.locator("[data-testid=progress-text]");
@@ -50,7 +39,7 @@ test("an employee confirms each section and sees the progress", async () => {
   }
   await page.locator("[data-testid=all-confirmed]").waitFor();
   assert.equal(await page.locator("[data-testid=progress-text]").innerText(), "5 dari 5 bagian sudah dikonfirmasi");
-  const stored = server.sql(
+  const stored = site.server.sql(
     `SELECT count(*) FROM konfirmasi_data k JOIN pegawai p ON p.id = k.pegawai_id WHERE p.nomor_induk = '${DEMO_PPPK_NIP}'`,
   );
   assert.equal(stored, "5");

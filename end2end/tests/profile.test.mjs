@@ -1,7 +1,7 @@
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../support/server.mjs";
-import { launch, hydrated } from "../support/browser.mjs";
+import { world } from "../support/world.mjs";
+import { hydrated } from "../support/browser.mjs";
 import { DEMO_PNS_NIP, DEMO_PPPK_NIP } from "../support/demo.mjs";
 
 // Every history a PNS has, by its code on the page (data-riwayat).
@@ -10,24 +10,13 @@ const PNS_HISTORIES = [
   "peninjauan_masa_kerja", "pindah_instansi", "cltn", "cpns_pns", "organisasi",
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.drop();
-});
+const site = world();
 
 for (const javaScriptEnabled of [false, true]) {
   test(`a demo PNS's profile shows Data Personal and every history (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
+    const context = await site.browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    const response = await page.goto(`${server.base}/profil/${DEMO_PNS_NIP}`);
+    const response = await page.goto(`${site.server.base}/profil/${DEMO_PNS_NIP}`);
     assert.equal(response.status(), 200);
     if (javaScriptEnabled) await hydrated(page);
 
@@ -56,18 +45,18 @@ for (const javaScriptEnabled of [false, true]) {
 }
 
 test("a PPPK's profile lists only the histories a PPPK has", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.base}/profil/${DEMO_PPPK_NIP}`);
+  await page.goto(`${site.server.base}/profil/${DEMO_PPPK_NIP}`);
   const codes = await page.$$eval("[data-riwayat]", (els) => els.map((e) => e.dataset.riwayat));
   assert.deepEqual(codes.sort(), ["diklat", "keluarga", "organisasi", "penghargaan"]);
   await context.close();
 });
 
 test("switching to English shows reference values in English", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.base}/profil/${DEMO_PNS_NIP}`);
+  await page.goto(`${site.server.base}/profil/${DEMO_PNS_NIP}`);
   await hydrated(page);
   await page.click("[data-testid=lang-switch]");
   await page.waitForFunction(() => document.documentElement.lang === "en");
@@ -77,9 +66,9 @@ test("switching to English shows reference values in English", async () => {
 });
 
 test("an unknown NIP gets a clear not-found page", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  const response = await page.goto(`${server.base}/profil/198001012005011999`);
+  const response = await page.goto(`${site.server.base}/profil/198001012005011999`);
   assert.equal(response.status(), 404);
   assert.match(await page.textContent("[role=alert]"), /tidak ditemukan/);
   await context.close();

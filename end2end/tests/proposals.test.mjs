@@ -2,30 +2,17 @@
 // its place in the approval chain and its timeline; a step taken elsewhere (here:
 // the withdrawal, through the workflow's own server function, from another tab)
 // appears on the page without a reload; the page's own withdraw button works too.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../support/server.mjs";
-import { launch, hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
+import { world } from "../support/world.mjs";
+import { hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
 import { DEMO_PNS_NIP, DEMO_PASSWORD } from "../support/demo.mjs";
 
-let server;
-let browser;
+const site = world({ openPeriod: true });
 
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launch();
-  server.sql(`INSERT INTO periode_pemutakhiran (dibuka, ditutup)
-              VALUES (now() - interval '1 hour', now() + interval '30 days')`);
-});
+const open = (context, path) => openHydrated(context, site.server.base, path);
 
-after(async () => {
-  await browser?.close();
-  await server?.drop();
-});
-
-const open = (context, path) => openHydrated(context, server.base, path);
-
-const signIn = (context) => signInAt(context, server.base, DEMO_PNS_NIP, DEMO_PASSWORD);
+const signIn = (context) => signInAt(context, site.server.base, DEMO_PNS_NIP, DEMO_PASSWORD);
 
 /** Uploads a PDF and proposes Rina's latest rank as `golongan`, from inside the page. */
 function propose(page, golongan, key) {
@@ -57,7 +44,7 @@ function propose(page, golongan, key) {
 }
 
 test("a proposal beside the record, its timeline, and a withdrawal arriving live", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const tab = await signIn(context);
   const first = await propose(tab, "IV/a", "7d3c1f0e-8a2b-4c5d-9e6f-0a1b2c3d4e5f");
   assert.equal(first.status, 200, first.body);
@@ -100,9 +87,9 @@ test("a proposal beside the record, its timeline, and a withdrawal arriving live
 });
 
 test("without signing in the page answers 401 and asks for it", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  const response = await page.goto(server.base + "/usulan");
+  const response = await page.goto(site.server.base + "/usulan");
   assert.equal(response.status(), 401);
   await hydrated(page);
   await page.locator('a[href="/masuk"]', { hasText: "Masuk untuk melihat" }).waitFor();

@@ -2,35 +2,22 @@
 // one, a cross-field error shown before anything is sent, a fake PDF refused in the
 // browser, a real one uploaded with the proposal, and the printable proof with its
 // verification code; what was typed is kept on the device and on the server.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../support/server.mjs";
-import { launch, openHydrated, signIn as signInAt } from "../support/browser.mjs";
+import { world } from "../support/world.mjs";
+import { openHydrated, signIn as signInAt } from "../support/browser.mjs";
 import { DEMO_PNS_NIP, DEMO_PASSWORD } from "../support/demo.mjs";
 
-let server;
-let browser;
+const site = world({ openPeriod: true });
 
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launch();
-  server.sql(`INSERT INTO periode_pemutakhiran (dibuka, ditutup)
-              VALUES (now() - interval '1 hour', now() + interval '30 days')`);
-});
+const open = (context, path) => openHydrated(context, site.server.base, path);
 
-after(async () => {
-  await browser?.close();
-  await server?.drop();
-});
-
-const open = (context, path) => openHydrated(context, server.base, path);
-
-const signIn = (context) => signInAt(context, server.base, DEMO_PNS_NIP, DEMO_PASSWORD);
+const signIn = (context) => signInAt(context, site.server.base, DEMO_PNS_NIP, DEMO_PASSWORD);
 
 const PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% SK kenaikan pangkat\n%%EOF\n";
 
 test("a rank change from the form, checked before sending, with its proof", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await signIn(context);
   const page = await open(context, "/usulan/baru/pangkat");
   const sent = [];
@@ -104,7 +91,7 @@ test("a rank change from the form, checked before sending, with its proof", asyn
 });
 
 test("what was typed survives a reload, and a proposal sent offline goes when back online", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await signIn(context);
   const page = await open(context, "/usulan/baru/pangkat");
   await page.fill("#usulan-golongan", "IV/b");
@@ -125,7 +112,7 @@ test("what was typed survives a reload, and a proposal sent offline goes when ba
   const done = reloaded.locator("[data-testid=proposal-sent]");
   await done.waitFor({ timeout: 15_000 });
   const id = await done.getAttribute("data-id");
-  const golongan = server.sql(`SELECT nilai_baru->'data'->>'golongan' FROM usulan WHERE id = ${id}`);
+  const golongan = site.server.sql(`SELECT nilai_baru->'data'->>'golongan' FROM usulan WHERE id = ${id}`);
   assert.equal(golongan.trim(), "IV/b");
 
   // Sent, so no longer kept: the form opens at the current record again.
@@ -145,7 +132,7 @@ async function until(probe, what) {
 }
 
 test("a draft typed offline on the phone reaches the server and opens on another device", async () => {
-  const phone = await browser.newContext();
+  const phone = await site.browser.newContext();
   await signIn(phone);
   const form = await open(phone, "/usulan/baru/pangkat");
   const original = await form.inputValue("#usulan-sk-nomor");
@@ -155,16 +142,16 @@ test("a draft typed offline on the phone reaches the server and opens on another
   await form.locator('tr.changed[data-field="sk.nomor"]').waitFor();
   // The save is tried while offline and fails; the draft waits on the phone.
   await failedSave;
-  assert.equal(server.sql(`SELECT count(*) FROM draf_usulan WHERE riwayat = 'pangkat' AND isian->>'values' LIKE '%DRAF%'`).trim(), "0");
+  assert.equal(site.server.sql(`SELECT count(*) FROM draf_usulan WHERE riwayat = 'pangkat' AND isian->>'values' LIKE '%DRAF%'`).trim(), "0");
   await phone.setOffline(false);
   const kept = await until(
-    () => server.sql(`SELECT isian->>'values' FROM draf_usulan WHERE riwayat = 'pangkat'`).trim(),
+    () => site.server.sql(`SELECT isian->>'values' FROM draf_usulan WHERE riwayat = 'pangkat'`).trim(),
     "the draft on the server",
   );
   assert.match(kept, /800\/7\/DRAF/);
 
   // Another device, with nothing kept locally, opens the form where the phone left it.
-  const desktop = await browser.newContext();
+  const desktop = await site.browser.newContext();
   await signIn(desktop);
   const there = await open(desktop, "/usulan/baru/pangkat");
   await there.locator('tr.changed[data-field="sk.nomor"]').waitFor();
@@ -173,7 +160,7 @@ test("a draft typed offline on the phone reaches the server and opens on another
   // Typed back to the record as it is: nothing left to keep, anywhere.
   await there.fill("#usulan-sk-nomor", original);
   await until(
-    () => server.sql(`SELECT isian->>'values' FROM draf_usulan WHERE riwayat = 'pangkat'`).trim() === "[]",
+    () => site.server.sql(`SELECT isian->>'values' FROM draf_usulan WHERE riwayat = 'pangkat'`).trim() === "[]",
     "the draft to be forgotten",
   );
   await phone.close();

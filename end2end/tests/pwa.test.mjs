@@ -1,27 +1,15 @@
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../support/server.mjs";
-import { launch } from "../support/browser.mjs";
+import { world } from "../support/world.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.drop();
-});
+const site = world({ demo: false });
 
 test("the manifest carries what installability needs", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.base + "/");
+  await page.goto(site.server.base + "/");
   const href = await page.getAttribute('link[rel="manifest"]', "href");
-  const response = await page.request.get(new URL(href, server.base).toString());
+  const response = await page.request.get(new URL(href, site.server.base).toString());
   assert.equal(response.status(), 200);
   assert.match(response.headers()["content-type"], /application\/manifest\+json|application\/json/);
   const manifest = await response.json();
@@ -34,7 +22,7 @@ test("the manifest carries what installability needs", async () => {
   assert.ok(sizes.includes("192x192") && sizes.includes("512x512"), JSON.stringify(sizes));
   assert.ok(manifest.icons.some((i) => (i.purpose || "").includes("maskable")), "a maskable icon");
   for (const icon of manifest.icons) {
-    const img = await page.request.get(new URL(icon.src, server.base).toString());
+    const img = await page.request.get(new URL(icon.src, site.server.base).toString());
     assert.equal(img.status(), 200, icon.src);
     assert.equal(img.headers()["content-type"], "image/png", icon.src);
     const [w, h] = icon.sizes.split("x").map(Number);
@@ -47,9 +35,9 @@ test("the manifest carries what installability needs", async () => {
 });
 
 test("the service worker installs and reaches activated", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.base + "/");
+  await page.goto(site.server.base + "/");
   const state = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
     const worker = registration.active;
@@ -62,15 +50,15 @@ test("the service worker installs and reaches activated", async () => {
     return { state: worker.state, scope: registration.scope };
   });
   assert.equal(state.state, "activated");
-  assert.equal(state.scope, server.base + "/");
+  assert.equal(state.scope, site.server.base + "/");
   await context.close();
 });
 
 // Last in this file: it stops the server.
 test("with the server down a navigation gets the offline page", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.base + "/");
+  await page.goto(site.server.base + "/");
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     // clients.claim() hands this page to the worker without a reload.
@@ -78,8 +66,8 @@ test("with the server down a navigation gets the offline page", async () => {
       await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
     }
   });
-  await server.stop();
-  await page.goto(server.base + "/profil");
+  await site.server.stop();
+  await page.goto(site.server.base + "/profil");
   assert.equal(await page.locator("#offline").count(), 1);
   assert.match(await page.textContent("h1"), /Anda sedang luring/);
   await context.close();

@@ -1,33 +1,22 @@
 // Contact reconciliation through the UI: agency, NIP, "Cek NIP", email, phone and
 // the security code, then the confirmation link from the email.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../support/server.mjs";
-import { launch, hydrated } from "../support/browser.mjs";
+import { world } from "../support/world.mjs";
+import { hydrated } from "../support/browser.mjs";
 import { captchaAnswer } from "../support/captcha.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.drop();
-});
+const site = world();
 
 test("an employee states an active contact and confirms it from the email", async () => {
   // A generated employee who has no account yet (reconciliation comes before activation).
-  const [nip, nama, instansi] = server
+  const [nip, nama, instansi] = site.server
     .sql("SELECT nomor_induk || '|' || nama || '|' || instansi_id FROM pegawai WHERE nomor_induk IS NOT NULL AND id NOT IN (SELECT pegawai_id FROM akun) ORDER BY id LIMIT 1")
     .split("|");
   const masked = nama.split(/\s+/).map((w) => `${w[0]}***`).join(" ");
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.base}/rekonsiliasi`);
+  await page.goto(`${site.server.base}/rekonsiliasi`);
   await hydrated(page);
   await page.locator(`#instansi option[value="${instansi}"]`).waitFor({ state: "attached" });
   await page.selectOption("#instansi", instansi);
@@ -53,7 +42,7 @@ test("an employee states an active contact and confirms it from the email", asyn
   await page.locator("[data-testid=contact-stated]", { hasText: "b*********@sekolah.go.id" }).waitFor();
 
   const mailbox = await context.newPage();
-  await mailbox.goto(`${server.base}/dev/surat`);
+  await mailbox.goto(`${site.server.base}/dev/surat`);
   const message = mailbox.locator("article.surat", { has: mailbox.locator(".to", { hasText: "budi.aktif@sekolah.go.id" }) }).first();
   const href = await message.locator("a").first().getAttribute("href");
   assert.match(href, /\/rekonsiliasi\/konfirmasi\?token=[A-Za-z0-9_-]{43}$/);
@@ -63,7 +52,7 @@ test("an employee states an active contact and confirms it from the email", asyn
   await confirm.click("[data-testid=confirm-contact]");
   await confirm.locator("[data-testid=contact-confirmed]").waitFor();
   assert.equal(
-    server.sql("SELECT email_confirmed_at IS NOT NULL FROM rekonsiliasi_kontak WHERE status = 'menunggu'"),
+    site.server.sql("SELECT email_confirmed_at IS NOT NULL FROM rekonsiliasi_kontak WHERE status = 'menunggu'"),
     "t",
   );
   await context.close();

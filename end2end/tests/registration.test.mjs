@@ -2,44 +2,33 @@
 // on, an employee registers and gets the two-part proof, the registration
 // verifier of their work unit grants access by the proof's number, and the
 // employee signs in with the password they chose.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../support/server.mjs";
-import { launch, hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
+import { world } from "../support/world.mjs";
+import { hydrated, openHydrated, signIn as signInAt } from "../support/browser.mjs";
 import { DEMO_PNS_NIP, DEMO_PASSWORD } from "../support/demo.mjs";
 
-let server;
-let browser;
+const site = world();
 
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.drop();
-});
-
-const open = (context, path) => openHydrated(context, server.base, path);
+const open = (context, path) => openHydrated(context, site.server.base, path);
 
 const signIn = (context, nomor, password) =>
-  signInAt(context, server.base, nomor, password, { toProfile: false });
+  signInAt(context, site.server.base, nomor, password, { toProfile: false });
 
 /** Gives a generated employee an account with the demo password and a role. */
 function withRole(nip, role) {
-  server.sql(`INSERT INTO akun (pegawai_id, password_hash, activated_at)
+  site.server.sql(`INSERT INTO akun (pegawai_id, password_hash, activated_at)
     SELECT p.id, (SELECT a.password_hash FROM akun a JOIN pegawai r ON r.id = a.pegawai_id
                    WHERE r.nomor_induk = '${DEMO_PNS_NIP}'), now()
       FROM pegawai p WHERE p.nomor_induk = '${nip}'`);
-  server.sql(`INSERT INTO peran (pegawai_id, peran, lingkup, unit_kerja_id, instansi_id, tingkat)
+  site.server.sql(`INSERT INTO peran (pegawai_id, peran, lingkup, unit_kerja_id, instansi_id, tingkat)
     SELECT id, '${role.peran}', '${role.lingkup}', ${role.unit ?? "NULL"}, ${role.instansi ?? "NULL"}, ${role.tingkat ?? "NULL"}
       FROM pegawai WHERE nomor_induk = '${nip}'`);
 }
 
 test("self-registration: admin turns it on, employee prints the proof, the unit's verifier grants", async () => {
   // Three generated employees without accounts, in one agency and unit.
-  const rows = server
+  const rows = site.server
     .sql(`SELECT nomor_induk || '|' || nama || '|' || nik || '|' || instansi_id || '|' || unit_kerja_id
             FROM pegawai WHERE nomor_induk IS NOT NULL AND id NOT IN (SELECT pegawai_id FROM akun)
            ORDER BY id DESC LIMIT 3`)
@@ -48,23 +37,23 @@ test("self-registration: admin turns it on, employee prints the proof, the unit'
   const [nip, nama, nik, instansi, unit] = rows[0];
   const [adminNip] = rows[1];
   const [verifierNip] = rows[2];
-  server.sql(`UPDATE pegawai SET instansi_id = ${instansi}, unit_kerja_id = ${unit}
+  site.server.sql(`UPDATE pegawai SET instansi_id = ${instansi}, unit_kerja_id = ${unit}
                WHERE nomor_induk IN ('${adminNip}', '${verifierNip}')`);
   withRole(adminNip, { peran: "admin_instansi", lingkup: "instansi", instansi });
   withRole(verifierNip, { peran: "verifikator", lingkup: "unit_kerja", unit, tingkat: 1 });
 
   // The agency's admin chooses self-registration on the admin page.
-  const adminContext = await browser.newContext();
+  const adminContext = await site.browser.newContext();
   await (await signIn(adminContext, adminNip, DEMO_PASSWORD)).waitForURL(/\/profil\//);
   const admin = await open(adminContext, "/admin");
   await admin.check("[data-testid=mode-self]");
   await admin.click("[data-testid=activation-mode] button[type=submit]");
   await admin.locator("[data-testid=activation-mode-saved]").waitFor();
-  assert.equal(server.sql(`SELECT cara_aktivasi FROM instansi WHERE id = ${instansi}`), "registrasi_mandiri");
+  assert.equal(site.server.sql(`SELECT cara_aktivasi FROM instansi WHERE id = ${instansi}`), "registrasi_mandiri");
   await adminContext.close();
 
   // The employee finds registration from the activation page.
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const activation = await open(context, "/aktivasi");
   await activation.click("[data-testid=register-link]");
   await activation.waitForURL(/\/registrasi$/);
@@ -78,7 +67,7 @@ test("self-registration: admin turns it on, employee prints the proof, the unit'
   await page.fill("#nomor", nip);
   await page.fill("#nik", nik);
   await page.fill("#kata_sandi", "lemah");
-  await page.locator("#sandi-errors li", { hasText: "huruf besar" }).waitFor();
+  await page.locator("#kata_sandi-errors li", { hasText: "huruf besar" }).waitFor();
   assert.equal(calls.length, 0, "nothing sent while the form is wrong");
   await page.fill("#kata_sandi", "Daftar2026x");
   await page.fill("#ulangi", "Daftar2026x");
@@ -109,7 +98,7 @@ test("self-registration: admin turns it on, employee prints the proof, the unit'
 
   // The registration verifier of the unit types the number from part 1, sees the
   // server's name for it, types the NIP from the person's documents and grants.
-  const verifierContext = await browser.newContext();
+  const verifierContext = await site.browser.newContext();
   await (await signIn(verifierContext, verifierNip, DEMO_PASSWORD)).waitForURL(/\/profil\//);
   const account = await open(verifierContext, "/akun");
   await account.click("[data-testid=registration-desk-link]");

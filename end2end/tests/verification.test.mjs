@@ -5,51 +5,42 @@
 // returned with a reason the employee sees live, fixed and approved; a third has a
 // typo the verifier corrects before approving (after checking the employee's printed
 // proof), and the employee's notifications list every decision.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../support/server.mjs";
-import { launch, openHydrated, signIn as signInAt } from "../support/browser.mjs";
+import { world } from "../support/world.mjs";
+import { openHydrated, signIn as signInAt } from "../support/browser.mjs";
 import { DEMO_PNS_NIP, DEMO_PASSWORD } from "../support/demo.mjs";
 
-let server;
-let browser;
 let agencyNip;
 let bknNip;
-
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launch();
-  server.sql(`INSERT INTO periode_pemutakhiran (dibuka, ditutup)
-              VALUES (now() - interval '1 hour', now() + interval '30 days')`);
-  // Two generated employees become verifiers, with the demo password: one of Rina's
-  // agency, one of BKN Pusat.
-  const [first, second] = server
-    .sql(`SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL AND nomor_induk <> '${DEMO_PNS_NIP}'
-            AND id NOT IN (SELECT pegawai_id FROM akun) ORDER BY id LIMIT 2`)
-    .split("\n");
-  agencyNip = first;
-  bknNip = second;
-  server.sql(`INSERT INTO akun (pegawai_id, password_hash, activated_at, password_changed_at)
-              SELECT p.id, a.password_hash, now(), now()
-                FROM pegawai p, akun a JOIN pegawai r ON r.id = a.pegawai_id AND r.nomor_induk = '${DEMO_PNS_NIP}'
-               WHERE p.nomor_induk IN ('${agencyNip}', '${bknNip}')`);
-  server.sql(`INSERT INTO peran (pegawai_id, peran, lingkup, instansi_id, tingkat)
-              SELECT p.id, 'verifikator', 'instansi', r.instansi_id, 2
-                FROM pegawai p, pegawai r WHERE p.nomor_induk = '${agencyNip}' AND r.nomor_induk = '${DEMO_PNS_NIP}'`);
-  server.sql(`INSERT INTO peran (pegawai_id, peran, lingkup, tingkat)
-              SELECT id, 'verifikator', 'pusat', 4 FROM pegawai WHERE nomor_induk = '${bknNip}'`);
+const site = world({
+  openPeriod: true,
+  prepare: (server) => {
+    // Two generated employees become verifiers, with the demo password: one of Rina's
+    // agency, one of BKN Pusat.
+    const [first, second] = server
+      .sql(`SELECT nomor_induk FROM pegawai WHERE nomor_induk IS NOT NULL AND nomor_induk <> '${DEMO_PNS_NIP}'
+              AND id NOT IN (SELECT pegawai_id FROM akun) ORDER BY id LIMIT 2`)
+      .split("\n");
+    agencyNip = first;
+    bknNip = second;
+    server.sql(`INSERT INTO akun (pegawai_id, password_hash, activated_at, password_changed_at)
+                SELECT p.id, a.password_hash, now(), now()
+                  FROM pegawai p, akun a JOIN pegawai r ON r.id = a.pegawai_id AND r.nomor_induk = '${DEMO_PNS_NIP}'
+                 WHERE p.nomor_induk IN ('${agencyNip}', '${bknNip}')`);
+    server.sql(`INSERT INTO peran (pegawai_id, peran, lingkup, instansi_id, tingkat)
+                SELECT p.id, 'verifikator', 'instansi', r.instansi_id, 2
+                  FROM pegawai p, pegawai r WHERE p.nomor_induk = '${agencyNip}' AND r.nomor_induk = '${DEMO_PNS_NIP}'`);
+    server.sql(`INSERT INTO peran (pegawai_id, peran, lingkup, tingkat)
+                SELECT id, 'verifikator', 'pusat', 4 FROM pegawai WHERE nomor_induk = '${bknNip}'`);
+  },
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.drop();
-});
-
-const open = (context, path) => openHydrated(context, server.base, path);
+const open = (context, path) => openHydrated(context, site.server.base, path);
 
 async function signIn(nip) {
-  const context = await browser.newContext();
-  await signInAt(context, server.base, nip, DEMO_PASSWORD);
+  const context = await site.browser.newContext();
+  await signInAt(context, site.server.base, nip, DEMO_PASSWORD);
   return context;
 }
 
