@@ -57,7 +57,12 @@ const KNOWN_GAPS: [(&str, &str); 1] = [
 /// leptos_i18n's cookie, set to the pseudo-locale.
 const PSEUDO: &str = "i18n_pref_locale=en-XA";
 
+// Run alone, as its own step of scripts/test.sh: amid the whole suite's load, one of
+// its page reads sometimes never finished (seen 2 times in 4 full runs on 2 cores,
+// never alone); the cause is not found yet. The timeout in `page` makes that a
+// failure naming the page rather than a hang.
 #[sqlx::test(migrations = "../migrations")]
+#[ignore = "run alone: cargo test -p server --test api page_text -- --ignored"]
 async fn every_page_shows_only_text_from_the_locale_files(pool: PgPool) {
     let w = World::start(pool, |_| {}).await;
     w.open_period().await;
@@ -703,7 +708,12 @@ async fn page(w: &World, path: &str, cookie: Option<&str>) -> String {
         None => PSEUDO.to_owned(),
     };
     // Whatever the status (a 404, a 401 for a page that needs a role), it is a page.
-    let (status, html) = text(w.app.get(path, Some(&cookie)).await).await;
+    // A page whose stream never ends is a failure that names it, not a hang.
+    let (status, html) = tokio::time::timeout(std::time::Duration::from_secs(30), async {
+        text(w.app.get(path, Some(&cookie)).await).await
+    })
+    .await
+    .unwrap_or_else(|_| panic!("{path} did not finish rendering within 30 s"));
     assert!(
         html.contains(r#"<html lang="en-XA""#),
         "{path} ({status}) is not a page in en-XA: {html}"
