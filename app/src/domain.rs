@@ -1,6 +1,18 @@
 //! The pure domain: values that parse once (NIP, NIK, e-mail…), reference data as
 //! enums, the personnel models and the cross-field checks. No I/O, no clock, no
 //! database, so the server and the browser apply exactly the same rules.
+//!
+//! **Naming.** The personnel models' fields are named in Indonesian, with the words
+//! of the table columns that hold them (`jurusan`, `tanggal_lulus`, `nomor_hp`), so
+//! that a row, a record and a form speak one language and nothing translates
+//! between them; a field may drop what its struct already says (`jenis` in
+//! `RiwayatJabatan` for the column `jenis_jabatan`, `nama` in `RiwayatOrganisasi`
+//! for `nama_organisasi`). Their JSON names are kept as first published, with
+//! `#[serde(rename = "…")]` where they differ: records are stored as JSON
+//! (`usulan.nilai_*`, `riwayat_versi`, drafts on devices) and a proof code is a
+//! keyed hash over that JSON (`proposal::proof`), so a JSON name never changes
+//! without a migration of what is stored. Methods and the code around the models
+//! stay in English, as Rust's own vocabulary is.
 
 pub mod checks;
 pub mod data_personal;

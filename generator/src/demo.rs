@@ -10,7 +10,7 @@ use sqlx::PgPool;
 use time::macros::date;
 use time::Date;
 
-use app::domain::data_personal::{Address, DataPersonal, NomorInduk};
+use app::domain::data_personal::{Alamat, DataPersonal, NomorInduk};
 use app::domain::masa_kerja::MasaKerja;
 use app::domain::reference::*;
 use app::domain::riwayat::*;
@@ -59,12 +59,12 @@ fn identitas(
     alive: bool,
 ) -> Identitas {
     Identitas {
-        name: name.to_owned(),
+        nama: name.to_owned(),
         nik: nik.map(|n| Nik::parse(n).expect("valid demo NIK")),
-        birth_place: Some(place.to_owned()),
-        birth_date: Some(birth),
-        gender,
-        alive,
+        tempat_lahir: Some(place.to_owned()),
+        tanggal_lahir: Some(birth),
+        jenis_kelamin: gender,
+        masih_hidup: alive,
     }
 }
 
@@ -101,23 +101,23 @@ fn personal(
 ) -> DataPersonal {
     let jenis_pegawai = nomor_induk.jenis_pegawai();
     DataPersonal {
-        name: name.to_owned(),
-        front_titles: front.iter().map(|s| s.to_string()).collect(),
-        back_titles: back.iter().map(|s| s.to_string()).collect(),
+        nama: name.to_owned(),
+        gelar_depan: front.iter().map(|s| s.to_string()).collect(),
+        gelar_belakang: back.iter().map(|s| s.to_string()).collect(),
         nomor_induk,
         nik: Nik::parse(nik).expect("valid demo NIK"),
-        birth_place: birth_place.to_owned(),
-        birth_date,
-        gender,
+        tempat_lahir: birth_place.to_owned(),
+        tanggal_lahir: birth_date,
+        jenis_kelamin: gender,
         agama: Agama::Islam,
         status_perkawinan: StatusPerkawinan::Kawin,
-        address: Address {
-            street: String::new(),
-            district_code: Some(district.to_owned()),
-            postal_code: None,
+        alamat: Alamat {
+            jalan: String::new(),
+            kode_kecamatan: Some(district.to_owned()),
+            kode_pos: None,
         },
         email: None,
-        mobile: None,
+        nomor_hp: None,
         npwp: Some(Npwp::parse(nik).expect("a NIK is an NPWP")),
         bpjs: Some(format!("0001{}", &nik[7..16])),
         taspen: None,
@@ -142,12 +142,12 @@ fn pendidikan(
     RiwayatPendidikan {
         id,
         tingkat,
-        major: major.map(str::to_owned),
-        school: school.to_owned(),
-        graduation_date: date,
-        certificate_number: Some(format!("{}/IJZ/{:03}", date.year(), id)),
-        front_title: front.map(str::to_owned),
-        back_title: back.map(str::to_owned),
+        jurusan: major.map(str::to_owned),
+        nama_sekolah: school.to_owned(),
+        tanggal_lulus: date,
+        nomor_ijazah: Some(format!("{}/IJZ/{:03}", date.year(), id)),
+        gelar_depan: front.map(str::to_owned),
+        gelar_belakang: back.map(str::to_owned),
     }
 }
 
@@ -196,10 +196,10 @@ pub fn demo_pns(reference: &Reference) -> anyhow::Result<Pegawai> {
         unit(bkn, "Pusat Data dan Informasi"),
         district,
     );
-    personal.address.street = "Jl. Mayjen Sutoyo No. 12, RT 004/RW 002".into();
-    personal.address.postal_code = Some("13640".into());
+    personal.alamat.jalan = "Jl. Mayjen Sutoyo No. 12, RT 004/RW 002".into();
+    personal.alamat.kode_pos = Some("13640".into());
     personal.email = Some(Email::parse(DEMO_PNS_EMAIL).expect("valid"));
-    personal.mobile = Some(MobileNumber::parse("081234567801").expect("valid"));
+    personal.nomor_hp = Some(MobileNumber::parse("081234567801").expect("valid"));
     personal.taspen = Some("0001985031229".into());
     personal.golongan = Some(Golongan::Pns(GolonganPns::IIID));
     personal.jabatan = "Kepala Bagian Pengelolaan Data Kepegawaian".into();
@@ -252,9 +252,9 @@ pub fn demo_pns(reference: &Reference) -> anyhow::Result<Pegawai> {
     });
     p.peninjauan_masa_kerja = vec![RiwayatPeninjauanMasaKerja {
         id: 1,
-        employer: "PT Telekomunikasi Indonesia".into(),
-        start: date!(2007 - 11 - 01),
-        end: date!(2009 - 10 - 31),
+        pemberi_kerja: "PT Telekomunikasi Indonesia".into(),
+        tanggal_mulai: date!(2007 - 11 - 01),
+        tanggal_selesai: date!(2009 - 10 - 31),
         sk: sk("800/0210/PMK/2012", date!(2012 - 05 - 10)),
         persetujuan_bkn: Some(sk("PMK-00417/BKN/2012", date!(2012 - 04 - 20))),
         masa_kerja: MasaKerja::new(1, 0).expect("valid"),
@@ -293,8 +293,8 @@ pub fn demo_pns(reference: &Reference) -> anyhow::Result<Pegawai> {
     p.pangkat[0].sk = p.cpns_pns.as_ref().unwrap().sk_cpns.clone();
     p.pindah_instansi = vec![RiwayatPindahInstansi {
         id: 1,
-        from_instansi_id: bandung.id,
-        to_instansi_id: bkn.id,
+        instansi_asal_id: bandung.id,
+        instansi_tujuan_id: bkn.id,
         sk: sk("800/1133/MUTASI/2016", date!(2016 - 06 - 01)),
         tmt: date!(2016 - 07 - 01),
     }];
@@ -343,58 +343,58 @@ pub fn demo_pns(reference: &Reference) -> anyhow::Result<Pegawai> {
     p.diklat = vec![
         RiwayatDiklat {
             id: 1,
-            name: "Diklat Prajabatan Golongan III".into(),
-            organiser: "Badan Kepegawaian Daerah Kota Bandung".into(),
-            hours: Some(240),
-            start: date!(2010 - 04 - 01),
-            end: date!(2010 - 04 - 21),
-            certificate_number: Some("00321/PRAJAB/BKD/2010".into()),
+            nama: "Diklat Prajabatan Golongan III".into(),
+            penyelenggara: "Badan Kepegawaian Daerah Kota Bandung".into(),
+            jumlah_jam: Some(240),
+            tanggal_mulai: date!(2010 - 04 - 01),
+            tanggal_selesai: date!(2010 - 04 - 21),
+            nomor_sertifikat: Some("00321/PRAJAB/BKD/2010".into()),
         },
         RiwayatDiklat {
             id: 2,
-            name: "Pelatihan Kepemimpinan Administrator".into(),
-            organiser: "Lembaga Administrasi Negara".into(),
-            hours: Some(300),
-            start: date!(2023 - 05 - 08),
-            end: date!(2023 - 09 - 15),
-            certificate_number: Some("01288/PKA/LAN/2023".into()),
+            nama: "Pelatihan Kepemimpinan Administrator".into(),
+            penyelenggara: "Lembaga Administrasi Negara".into(),
+            jumlah_jam: Some(300),
+            tanggal_mulai: date!(2023 - 05 - 08),
+            tanggal_selesai: date!(2023 - 09 - 15),
+            nomor_sertifikat: Some("01288/PKA/LAN/2023".into()),
         },
         RiwayatDiklat {
             id: 3,
-            name: "Bimbingan Teknis Aplikasi SIASN".into(),
-            organiser: "Badan Kepegawaian Negara".into(),
-            hours: Some(16),
-            start: date!(2024 - 03 - 04),
-            end: date!(2024 - 03 - 05),
-            certificate_number: Some("00931/SERT/2024".into()),
+            nama: "Bimbingan Teknis Aplikasi SIASN".into(),
+            penyelenggara: "Badan Kepegawaian Negara".into(),
+            jumlah_jam: Some(16),
+            tanggal_mulai: date!(2024 - 03 - 04),
+            tanggal_selesai: date!(2024 - 03 - 05),
+            nomor_sertifikat: Some("00931/SERT/2024".into()),
         },
     ];
     let appraiser = Some(Nip::parse("197204151998031002").expect("valid"));
     p.skp = vec![
         RiwayatSkp {
             id: 1,
-            year: 2024,
+            tahun: 2024,
             hasil_kerja: Ekspektasi::DiAtas,
             perilaku_kerja: Ekspektasi::DiAtas,
             predikat: PredikatSkp::SangatBaik,
-            appraiser_name: "Haryanto Wibowo".into(),
-            appraiser_nip: appraiser.clone(),
+            penilai_nama: "Haryanto Wibowo".into(),
+            penilai_nip: appraiser.clone(),
         },
         RiwayatSkp {
             id: 2,
-            year: 2025,
+            tahun: 2025,
             hasil_kerja: Ekspektasi::Sesuai,
             perilaku_kerja: Ekspektasi::DiAtas,
             predikat: PredikatSkp::Baik,
-            appraiser_name: "Haryanto Wibowo".into(),
-            appraiser_nip: appraiser,
+            penilai_nama: "Haryanto Wibowo".into(),
+            penilai_nip: appraiser,
         },
     ];
     p.penghargaan = vec![RiwayatPenghargaan {
         id: 1,
-        name: "Satyalancana Karya Satya X Tahun".into(),
+        nama: "Satyalancana Karya Satya X Tahun".into(),
         sk: sk("45/TK/Tahun 2020", date!(2020 - 08 - 10)),
-        year: 2020,
+        tahun: 2020,
     }];
     p.keluarga = vec![
         AnggotaKeluarga::Pasangan(Pasangan {
@@ -465,17 +465,17 @@ pub fn demo_pns(reference: &Reference) -> anyhow::Result<Pegawai> {
     p.cltn = vec![RiwayatCltn {
         id: 1,
         sk: sk("862/0031/CLTN/2019", date!(2019 - 01 - 10)),
-        start: date!(2019 - 02 - 01),
-        end: date!(2020 - 01 - 31),
-        active_again: Some(date!(2020 - 02 - 01)),
-        sk_active_again: Some(sk("862/0102/AKTIF/2020", date!(2020 - 01 - 25))),
+        tanggal_mulai: date!(2019 - 02 - 01),
+        tanggal_selesai: date!(2020 - 01 - 31),
+        tanggal_aktif_kembali: Some(date!(2020 - 02 - 01)),
+        sk_aktif_kembali: Some(sk("862/0102/AKTIF/2020", date!(2020 - 01 - 25))),
     }];
     p.organisasi = vec![RiwayatOrganisasi {
         id: 1,
-        name: "Korps Pegawai Republik Indonesia (KORPRI)".into(),
-        role: "Pengurus".into(),
-        start: date!(2017 - 01 - 01),
-        end: None,
+        nama: "Korps Pegawai Republik Indonesia (KORPRI)".into(),
+        jabatan: "Pengurus".into(),
+        tanggal_mulai: date!(2017 - 01 - 01),
+        tanggal_selesai: None,
     }];
     Ok(p)
 }
@@ -498,27 +498,27 @@ pub fn demo_pppk(reference: &Reference) -> anyhow::Result<Pegawai> {
         unit(bandung, "Dinas Pendidikan"),
         district,
     );
-    personal.address.street = "Jl. Setiabudi No. 45, RT 002/RW 005".into();
-    personal.address.postal_code = Some("40154".into());
+    personal.alamat.jalan = "Jl. Setiabudi No. 45, RT 002/RW 005".into();
+    personal.alamat.kode_pos = Some("40154".into());
     personal.email = Some(Email::parse(DEMO_PPPK_EMAIL).expect("valid"));
-    personal.mobile = Some(MobileNumber::parse("085722334455").expect("valid"));
+    personal.nomor_hp = Some(MobileNumber::parse("085722334455").expect("valid"));
     personal.golongan = Some(Golongan::Pppk(GolonganPppk::IX));
     personal.jabatan = "Guru Kelas Ahli Pertama".into();
     let mut p = Pegawai::new(personal);
     p.diklat = vec![RiwayatDiklat {
         id: 1,
-        name: "Orientasi Pegawai Pemerintah dengan Perjanjian Kerja".into(),
-        organiser: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kota Bandung".into(),
-        hours: Some(40),
-        start: date!(2022 - 05 - 09),
-        end: date!(2022 - 05 - 13),
-        certificate_number: Some("00512/ORIENTASI/2022".into()),
+        nama: "Orientasi Pegawai Pemerintah dengan Perjanjian Kerja".into(),
+        penyelenggara: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kota Bandung".into(),
+        jumlah_jam: Some(40),
+        tanggal_mulai: date!(2022 - 05 - 09),
+        tanggal_selesai: date!(2022 - 05 - 13),
+        nomor_sertifikat: Some("00512/ORIENTASI/2022".into()),
     }];
     p.penghargaan = vec![RiwayatPenghargaan {
         id: 1,
-        name: "Guru Berprestasi Tingkat Kabupaten/Kota".into(),
+        nama: "Guru Berprestasi Tingkat Kabupaten/Kota".into(),
         sk: sk("800/0921/PENGHARGAAN/2024", date!(2024 - 11 - 25)),
-        year: 2024,
+        tahun: 2024,
     }];
     p.keluarga = vec![
         AnggotaKeluarga::Pasangan(Pasangan {
@@ -553,10 +553,10 @@ pub fn demo_pppk(reference: &Reference) -> anyhow::Result<Pegawai> {
     ];
     p.organisasi = vec![RiwayatOrganisasi {
         id: 1,
-        name: "Persatuan Guru Republik Indonesia (PGRI)".into(),
-        role: "Anggota".into(),
-        start: date!(2022 - 04 - 01),
-        end: None,
+        nama: "Persatuan Guru Republik Indonesia (PGRI)".into(),
+        jabatan: "Anggota".into(),
+        tanggal_mulai: date!(2022 - 04 - 01),
+        tanggal_selesai: None,
     }];
     Ok(p)
 }
@@ -580,7 +580,7 @@ pub fn demo_ppt(reference: &Reference) -> anyhow::Result<Pegawai> {
         district,
     );
     personal.email = Some(Email::parse(DEMO_PPT_EMAIL).expect("valid"));
-    personal.mobile = Some(MobileNumber::parse("081355667788").expect("valid"));
+    personal.nomor_hp = Some(MobileNumber::parse("081355667788").expect("valid"));
     personal.jabatan = "Staf Ahli Bidang Transformasi Digital".into();
     let mut p = Pegawai::new(personal);
     p.pendidikan = vec![
@@ -624,12 +624,12 @@ pub fn demo_ppt(reference: &Reference) -> anyhow::Result<Pegawai> {
     }];
     p.diklat = vec![RiwayatDiklat {
         id: 1,
-        name: "Orientasi Pejabat Pimpinan Tinggi".into(),
-        organiser: "Lembaga Administrasi Negara".into(),
-        hours: Some(32),
-        start: date!(2024 - 03 - 04),
-        end: date!(2024 - 03 - 07),
-        certificate_number: None,
+        nama: "Orientasi Pejabat Pimpinan Tinggi".into(),
+        penyelenggara: "Lembaga Administrasi Negara".into(),
+        jumlah_jam: Some(32),
+        tanggal_mulai: date!(2024 - 03 - 04),
+        tanggal_selesai: date!(2024 - 03 - 07),
+        nomor_sertifikat: None,
     }];
     p.keluarga = vec![
         AnggotaKeluarga::Pasangan(Pasangan {
@@ -664,10 +664,10 @@ pub fn demo_ppt(reference: &Reference) -> anyhow::Result<Pegawai> {
     ];
     p.organisasi = vec![RiwayatOrganisasi {
         id: 1,
-        name: "Ikatan Sarjana Ekonomi Indonesia".into(),
-        role: "Anggota".into(),
-        start: date!(2005 - 01 - 01),
-        end: None,
+        nama: "Ikatan Sarjana Ekonomi Indonesia".into(),
+        jabatan: "Anggota".into(),
+        tanggal_mulai: date!(2005 - 01 - 01),
+        tanggal_selesai: None,
     }];
     Ok(p)
 }

@@ -107,7 +107,7 @@ fn seed_42_makes_the_same_people() {
     let first = generator.pegawai(0);
     assert_eq!(
         (
-            first.personal.name.as_str(),
+            first.personal.nama.as_str(),
             first.personal.nomor_induk.as_str(),
             first.personal.nik.as_str(),
         ),

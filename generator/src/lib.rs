@@ -111,8 +111,8 @@ mod tests {
         assert_ne!(a.pegawai(12_345), c.pegawai(12_345));
         // The identity (birth date, gender, sequence) is the index's, whatever the seed.
         assert_eq!(
-            a.pegawai(5).personal.birth_date,
-            c.pegawai(5).personal.birth_date
+            a.pegawai(5).personal.tanggal_lahir,
+            c.pegawai(5).personal.tanggal_lahir
         );
     }
 

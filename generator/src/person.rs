@@ -6,7 +6,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use time::{Date, Duration, Month};
 
-use app::domain::data_personal::{Address, DataPersonal, NomorInduk};
+use app::domain::data_personal::{Alamat, DataPersonal, NomorInduk};
 use app::domain::masa_kerja::MasaKerja;
 use app::domain::reference::*;
 use app::domain::riwayat::*;
@@ -223,15 +223,15 @@ impl<'r> Generator<'r> {
             _ => None,
         };
         let street = names::one(&catalog::STREETS, rng);
-        let address = Address {
-            street: format!(
+        let address = Alamat {
+            jalan: format!(
                 "{street} No. {}, RT {:03}/RW {:03}",
                 rng.random_range(1..200),
                 rng.random_range(1..15),
                 rng.random_range(1..12)
             ),
-            district_code: Some(district.code.clone()),
-            postal_code: Some(format!(
+            kode_kecamatan: Some(district.code.clone()),
+            kode_pos: Some(format!(
                 "{}{:04}",
                 postal_region(&district.code[..2]),
                 rng.random_range(1000..10000)
@@ -241,19 +241,19 @@ impl<'r> Generator<'r> {
             .random_bool(0.95)
             .then(|| format!("000{:010}", rng.random_range(0..10_000_000_000u64)));
         Pegawai::new(DataPersonal {
-            name,
-            front_titles: Vec::new(),
-            back_titles: Vec::new(),
+            nama: name,
+            gelar_depan: Vec::new(),
+            gelar_belakang: Vec::new(),
             nomor_induk: NomorInduk::NonAsn,
             nik,
-            birth_place,
-            birth_date: key.birth_date,
-            gender: key.gender,
+            tempat_lahir: birth_place,
+            tanggal_lahir: key.birth_date,
+            jenis_kelamin: key.gender,
             agama,
             status_perkawinan: StatusPerkawinan::BelumKawin,
-            address,
+            alamat: address,
             email,
-            mobile,
+            nomor_hp: mobile,
             npwp,
             bpjs,
             taspen: None,
@@ -447,12 +447,12 @@ impl<'r> Generator<'r> {
             p.pendidikan.push(RiwayatPendidikan {
                 id: i as i64 + 1,
                 tingkat: programme.tingkat,
-                major: (!programme.major.is_empty()).then(|| programme.major.to_owned()),
-                school,
-                graduation_date: *date,
-                certificate_number,
-                front_title: programme.front.map(str::to_owned),
-                back_title: programme.back.map(str::to_owned),
+                jurusan: (!programme.major.is_empty()).then(|| programme.major.to_owned()),
+                nama_sekolah: school,
+                tanggal_lulus: *date,
+                nomor_ijazah: certificate_number,
+                gelar_depan: programme.front.map(str::to_owned),
+                gelar_belakang: programme.back.map(str::to_owned),
             });
         }
         apply_titles(&mut p.personal, education.iter().map(|(p, _)| p));
@@ -611,9 +611,9 @@ impl<'r> Generator<'r> {
                     .expect("months < 12");
                 p.peninjauan_masa_kerja.push(RiwayatPeninjauanMasaKerja {
                     id: 1,
-                    employer: names::one(&catalog::EMPLOYERS, rng).to_owned(),
-                    start,
-                    end,
+                    pemberi_kerja: names::one(&catalog::EMPLOYERS, rng).to_owned(),
+                    tanggal_mulai: start,
+                    tanggal_selesai: end,
                     sk: sk(
                         format!(
                             "800/{:04}/PMK/{}",
@@ -786,12 +786,12 @@ impl<'r> Generator<'r> {
             .map(
                 |(i, (name, organiser, hours, start, end, cert))| RiwayatDiklat {
                     id: i as i64 + 1,
-                    name,
-                    organiser,
-                    hours: Some(hours),
-                    start,
-                    end,
-                    certificate_number: Some(cert),
+                    nama: name,
+                    penyelenggara: organiser,
+                    jumlah_jam: Some(hours),
+                    tanggal_mulai: start,
+                    tanggal_selesai: end,
+                    nomor_sertifikat: Some(cert),
                 },
             )
             .collect();
@@ -841,12 +841,12 @@ impl<'r> Generator<'r> {
             let id = p.skp.len() as i64 + 1;
             p.skp.push(RiwayatSkp {
                 id,
-                year,
+                tahun: year,
                 hasil_kerja: hasil,
                 perilaku_kerja: perilaku,
                 predikat: PredikatSkp::from_matrix(hasil, perilaku),
-                appraiser_name,
-                appraiser_nip,
+                penilai_nama: appraiser_name,
+                penilai_nip: appraiser_nip,
             });
         }
 
@@ -857,12 +857,12 @@ impl<'r> Generator<'r> {
                 let id = p.penghargaan.len() as i64 + 1;
                 p.penghargaan.push(RiwayatPenghargaan {
                     id,
-                    name: format!("Satyalancana Karya Satya {roman} Tahun"),
+                    nama: format!("Satyalancana Karya Satya {roman} Tahun"),
                     sk: sk(
                         format!("{}/TK/Tahun {}", rng.random_range(1..200), sk_date.year()),
                         sk_date,
                     ),
-                    year: sk_date.year(),
+                    tahun: sk_date.year(),
                 });
             }
         }
@@ -880,8 +880,8 @@ impl<'r> Generator<'r> {
                 ));
                 p.pindah_instansi.push(RiwayatPindahInstansi {
                     id: 1,
-                    from_instansi_id: from.id,
-                    to_instansi_id: ctx.agency.id,
+                    instansi_asal_id: from.id,
+                    instansi_tujuan_id: ctx.agency.id,
                     sk: sk(
                         format!(
                             "800/{:04}/MUTASI/{}",
@@ -928,10 +928,10 @@ impl<'r> Generator<'r> {
                         ),
                         sk_date,
                     ),
-                    start,
-                    end,
-                    active_again,
-                    sk_active_again,
+                    tanggal_mulai: start,
+                    tanggal_selesai: end,
+                    tanggal_aktif_kembali: active_again,
+                    sk_aktif_kembali: sk_active_again,
                 });
             }
         }
@@ -970,7 +970,7 @@ impl<'r> Generator<'r> {
         let health_title = p
             .pendidikan
             .last()
-            .and_then(|e| e.major.clone())
+            .and_then(|e| e.jurusan.clone())
             .unwrap_or_default();
         let school = match ctx.agency.kind.as_str() {
             "provinsi" => format!("SMA Negeri {}", rng.random_range(1..20)),
@@ -1130,7 +1130,7 @@ impl<'r> Generator<'r> {
             let id = p.penghargaan.len() as i64 + 1;
             p.penghargaan.push(RiwayatPenghargaan {
                 id,
-                name,
+                nama: name,
                 sk: sk(
                     format!(
                         "800/{:04}/PENGHARGAAN/{}",
@@ -1139,7 +1139,7 @@ impl<'r> Generator<'r> {
                     ),
                     date,
                 ),
-                year: date.year(),
+                tahun: date.year(),
             });
         }
     }
@@ -1156,8 +1156,8 @@ impl<'r> Generator<'r> {
             let end = rng.random_bool(0.2).then(|| between(rng, start, AS_OF));
             p.organisasi.push(RiwayatOrganisasi {
                 id: 1,
-                name: name.to_owned(),
-                role: names::one(
+                nama: name.to_owned(),
+                jabatan: names::one(
                     &[
                         "Anggota",
                         "Anggota",
@@ -1169,8 +1169,8 @@ impl<'r> Generator<'r> {
                     rng,
                 )
                 .to_owned(),
-                start,
-                end,
+                tanggal_mulai: start,
+                tanggal_selesai: end,
             });
         }
     }
@@ -1238,12 +1238,12 @@ impl<'r> Generator<'r> {
         if orientation + Duration::days(5) <= AS_OF {
             p.diklat.push(RiwayatDiklat {
                 id: 1,
-                name: "Orientasi Pegawai Pemerintah dengan Perjanjian Kerja".to_owned(),
-                organiser: "Badan Pengembangan Sumber Daya Manusia Daerah".to_owned(),
-                hours: Some(40),
-                start: orientation,
-                end: orientation + Duration::days(5),
-                certificate_number: Some(format!(
+                nama: "Orientasi Pegawai Pemerintah dengan Perjanjian Kerja".to_owned(),
+                penyelenggara: "Badan Pengembangan Sumber Daya Manusia Daerah".to_owned(),
+                jumlah_jam: Some(40),
+                tanggal_mulai: orientation,
+                tanggal_selesai: orientation + Duration::days(5),
+                nomor_sertifikat: Some(format!(
                     "{:05}/ORIENTASI/{}",
                     rng.random_range(1..100_000),
                     orientation.year()
@@ -1300,12 +1300,12 @@ impl<'r> Generator<'r> {
         let start = add_months(tmt, 2).min(AS_OF - Duration::days(10));
         p.diklat.push(RiwayatDiklat {
             id: 1,
-            name: "Orientasi Pejabat Pimpinan Tinggi".to_owned(),
-            organiser: "Lembaga Administrasi Negara".to_owned(),
-            hours: Some(32),
-            start,
-            end: start + Duration::days(4),
-            certificate_number: None,
+            nama: "Orientasi Pejabat Pimpinan Tinggi".to_owned(),
+            penyelenggara: "Lembaga Administrasi Negara".to_owned(),
+            jumlah_jam: Some(32),
+            tanggal_mulai: start,
+            tanggal_selesai: start + Duration::days(4),
+            nomor_sertifikat: None,
         });
         self.organisations(ctx, p, tmt);
     }
@@ -1376,11 +1376,11 @@ impl<'r> Generator<'r> {
                 id: spouse_id,
                 identitas: Identitas {
                     nik: nik_for(rng, spouse_birth, spouse_gender),
-                    name: spouse_name.clone(),
-                    birth_place: Some(district.city.clone()),
-                    birth_date: Some(spouse_birth),
-                    gender: spouse_gender,
-                    alive: !widowed,
+                    nama: spouse_name.clone(),
+                    tempat_lahir: Some(district.city.clone()),
+                    tanggal_lahir: Some(spouse_birth),
+                    jenis_kelamin: spouse_gender,
+                    masih_hidup: !widowed,
                 },
                 akta_nikah: Some(Akta {
                     nomor: format!(
@@ -1396,7 +1396,7 @@ impl<'r> Generator<'r> {
             }));
             // Clan names pass from the father.
             let father_name = if gender == JenisKelamin::LakiLaki {
-                p.personal.name.clone()
+                p.personal.nama.clone()
             } else {
                 spouse_name
             };
@@ -1435,11 +1435,11 @@ impl<'r> Generator<'r> {
                     id: next_id,
                     identitas: Identitas {
                         nik: nik_for(rng, born, g),
-                        name,
-                        birth_place: Some(district.city.clone()),
-                        birth_date: Some(born),
-                        gender: g,
-                        alive: true,
+                        nama: name,
+                        tempat_lahir: Some(district.city.clone()),
+                        tanggal_lahir: Some(born),
+                        jenis_kelamin: g,
+                        masih_hidup: true,
                     },
                     status: StatusAnak::Kandung,
                     pasangan_id: Some(spouse_id),
@@ -1465,11 +1465,11 @@ impl<'r> Generator<'r> {
                         } else {
                             None
                         },
-                        name,
-                        birth_place: Some(district.city.clone()),
-                        birth_date: Some(parent_birth),
-                        gender: g,
-                        alive,
+                        nama: name,
+                        tempat_lahir: Some(district.city.clone()),
+                        tanggal_lahir: Some(parent_birth),
+                        jenis_kelamin: g,
+                        masih_hidup: alive,
                     },
                 }));
                 next_id += 1;
@@ -1493,8 +1493,8 @@ pub fn apply_titles<'a>(
             front.push(title.to_owned());
         }
     }
-    personal.front_titles = front;
-    personal.back_titles = programmes
+    personal.gelar_depan = front;
+    personal.gelar_belakang = programmes
         .iter()
         .filter_map(|p| p.back)
         .filter(|t| !(dokter && *t == "S.Ked."))

@@ -45,10 +45,10 @@ pub fn check_pegawai(pegawai: &Pegawai, today: Date) -> Vec<Finding> {
     findings.extend(check_periods(pegawai));
     findings.extend(check_pendidikan(
         &pegawai.pendidikan,
-        personal.birth_date,
+        personal.tanggal_lahir,
         today,
     ));
-    findings.extend(check_keluarga(&pegawai.keluarga, personal.birth_date));
+    findings.extend(check_keluarga(&pegawai.keluarga, personal.tanggal_lahir));
     findings.extend(check_jabatan(&pegawai.jabatan));
     findings.extend(check_skp(&pegawai.skp));
     findings.extend(check_pindah_instansi(&pegawai.pindah_instansi));

@@ -44,33 +44,44 @@ impl NomorInduk {
     }
 }
 
-/// Home address. The district code refers to the region tables (`32.73.05`), which
+/// Home address (*alamat*). The district code refers to the region tables (`32.73.05`), which
 /// are checked where those tables are loaded, not here.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Address {
-    pub street: String,
-    pub district_code: Option<String>,
-    pub postal_code: Option<String>,
+pub struct Alamat {
+    #[serde(rename = "street")]
+    pub jalan: String,
+    #[serde(rename = "district_code")]
+    pub kode_kecamatan: Option<String>,
+    #[serde(rename = "postal_code")]
+    pub kode_pos: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DataPersonal {
-    pub name: String,
+    #[serde(rename = "name")]
+    pub nama: String,
     /// e.g. `["Dr."]`, `["H.", "Ir."]`
-    pub front_titles: Vec<String>,
+    #[serde(rename = "front_titles")]
+    pub gelar_depan: Vec<String>,
     /// e.g. `["S.Kom.", "M.T."]`
-    pub back_titles: Vec<String>,
+    #[serde(rename = "back_titles")]
+    pub gelar_belakang: Vec<String>,
     pub nomor_induk: NomorInduk,
     pub nik: Nik,
-    pub birth_place: String,
-    pub birth_date: Date,
-    pub gender: JenisKelamin,
+    #[serde(rename = "birth_place")]
+    pub tempat_lahir: String,
+    #[serde(rename = "birth_date")]
+    pub tanggal_lahir: Date,
+    #[serde(rename = "gender")]
+    pub jenis_kelamin: JenisKelamin,
     pub agama: Agama,
     pub status_perkawinan: StatusPerkawinan,
-    pub address: Address,
+    #[serde(rename = "address")]
+    pub alamat: Alamat,
     /// Missing until contact reconciliation has collected it.
     pub email: Option<Email>,
-    pub mobile: Option<MobileNumber>,
+    #[serde(rename = "mobile")]
+    pub nomor_hp: Option<MobileNumber>,
     pub npwp: Option<Npwp>,
     pub bpjs: Option<String>,
     /// PNS only.
@@ -89,9 +100,9 @@ impl DataPersonal {
     /// The full name with titles, e.g. "Dr. Siti Aminah, S.Kom., M.T.".
     pub fn display_name(&self) -> DisplayName<'_> {
         DisplayName {
-            name: &self.name,
-            front_titles: &self.front_titles,
-            back_titles: &self.back_titles,
+            name: &self.nama,
+            front_titles: &self.gelar_depan,
+            back_titles: &self.gelar_belakang,
         }
     }
 }

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use time::macros::date;
 use time::{Date, Duration, Month};
 
-use super::data_personal::{Address, DataPersonal, NomorInduk};
+use super::data_personal::{Alamat, DataPersonal, NomorInduk};
 use super::email::Email;
 use super::masa_kerja::MasaKerja;
 use super::mobile_number::MobileNumber;
@@ -209,12 +209,12 @@ fn sk(nomor: &str, tanggal: Date) -> Sk {
 
 fn identitas(name: &str, birth_date: Date, gender: JenisKelamin) -> Identitas {
     Identitas {
-        name: name.to_owned(),
+        nama: name.to_owned(),
         nik: None,
-        birth_place: Some("Bandung".to_owned()),
-        birth_date: Some(birth_date),
-        gender,
-        alive: true,
+        tempat_lahir: Some("Bandung".to_owned()),
+        tanggal_lahir: Some(birth_date),
+        jenis_kelamin: gender,
+        masih_hidup: true,
     }
 }
 
@@ -298,19 +298,19 @@ fn build_pns(nip: Nip, nik: Nik, tmt_cpns: Date, career: Career, today: Date) ->
     };
     let name = "Siti Aminah".to_owned();
     let personal = DataPersonal {
-        name,
-        front_titles: vec![],
-        back_titles: vec!["S.Kom.".to_owned()],
+        nama: name,
+        gelar_depan: vec![],
+        gelar_belakang: vec!["S.Kom.".to_owned()],
         nomor_induk: NomorInduk::Nip(nip),
         nik,
-        birth_place: "Bandung".to_owned(),
-        birth_date: birth,
-        gender,
+        tempat_lahir: "Bandung".to_owned(),
+        tanggal_lahir: birth,
+        jenis_kelamin: gender,
         agama: Agama::Islam,
         status_perkawinan: StatusPerkawinan::Kawin,
-        address: Address::default(),
+        alamat: Alamat::default(),
         email: Some(Email::parse("siti@bkn.go.id").expect("valid")),
-        mobile: Some(MobileNumber::parse("081234567890").expect("valid")),
+        nomor_hp: Some(MobileNumber::parse("081234567890").expect("valid")),
         npwp: None,
         bpjs: Some("0001234567890".to_owned()),
         taspen: None,
@@ -349,36 +349,36 @@ fn build_pns(nip: Nip, nik: Nik, tmt_cpns: Date, career: Career, today: Date) ->
         pendidikan: vec![RiwayatPendidikan {
             id: 1,
             tingkat: TingkatPendidikan::S1,
-            major: Some("Teknik Informatika".to_owned()),
-            school: "Universitas Padjadjaran".to_owned(),
-            graduation_date: graduation,
-            certificate_number: Some("IJZ/1".to_owned()),
-            front_title: None,
-            back_title: Some("S.Kom.".to_owned()),
+            jurusan: Some("Teknik Informatika".to_owned()),
+            nama_sekolah: "Universitas Padjadjaran".to_owned(),
+            tanggal_lulus: graduation,
+            nomor_ijazah: Some("IJZ/1".to_owned()),
+            gelar_depan: None,
+            gelar_belakang: Some("S.Kom.".to_owned()),
         }],
         diklat: vec![RiwayatDiklat {
             id: 1,
-            name: "Latsar CPNS".to_owned(),
-            organiser: "BPSDM".to_owned(),
-            hours: Some(40),
-            start: diklat_start,
-            end: diklat_start + Duration::days(20),
-            certificate_number: Some("STTPL/1".to_owned()),
+            nama: "Latsar CPNS".to_owned(),
+            penyelenggara: "BPSDM".to_owned(),
+            jumlah_jam: Some(40),
+            tanggal_mulai: diklat_start,
+            tanggal_selesai: diklat_start + Duration::days(20),
+            nomor_sertifikat: Some("STTPL/1".to_owned()),
         }],
         skp: vec![RiwayatSkp {
             id: 1,
-            year: 2024,
+            tahun: 2024,
             hasil_kerja: Ekspektasi::Sesuai,
             perilaku_kerja: Ekspektasi::DiAtas,
             predikat: PredikatSkp::Baik,
-            appraiser_name: "Budi Santoso".to_owned(),
-            appraiser_nip: None,
+            penilai_nama: "Budi Santoso".to_owned(),
+            penilai_nip: None,
         }],
         penghargaan: vec![RiwayatPenghargaan {
             id: 1,
-            name: "Satyalancana Karya Satya X Tahun".to_owned(),
+            nama: "Satyalancana Karya Satya X Tahun".to_owned(),
             sk: sk("KEPPRES/1", years_after(tmt_cpns, 10, 8)),
-            year: tmt_cpns.year() + 10,
+            tahun: tmt_cpns.year() + 10,
         }],
         pangkat,
         keluarga: vec![
@@ -404,27 +404,27 @@ fn build_pns(nip: Nip, nik: Nik, tmt_cpns: Date, career: Career, today: Date) ->
         ],
         peninjauan_masa_kerja: vec![RiwayatPeninjauanMasaKerja {
             id: 1,
-            employer: "RS Swasta".to_owned(),
-            start: years_after(tmt_cpns, -1, 1),
-            end: years_after(tmt_cpns, -1, 12),
+            pemberi_kerja: "RS Swasta".to_owned(),
+            tanggal_mulai: years_after(tmt_cpns, -1, 1),
+            tanggal_selesai: years_after(tmt_cpns, -1, 12),
             sk: sk("PMK/1", tmt_pns),
             persetujuan_bkn: None,
             masa_kerja: MasaKerja::new(0, 11).expect("valid"),
         }],
         pindah_instansi: vec![RiwayatPindahInstansi {
             id: 1,
-            from_instansi_id: 2,
-            to_instansi_id: 1,
+            instansi_asal_id: 2,
+            instansi_tujuan_id: 1,
             sk: sk("PINDAH/1", tmt_pns),
             tmt: tmt_pns,
         }],
         cltn: vec![RiwayatCltn {
             id: 1,
             sk: sk("CLTN/1", years_after(tmt_pns, 3, 1)),
-            start: years_after(tmt_pns, 3, 2),
-            end: years_after(tmt_pns, 4, 2),
-            active_again: Some(years_after(tmt_pns, 4, 3)),
-            sk_active_again: Some(sk("AKTIF/1", years_after(tmt_pns, 4, 3))),
+            tanggal_mulai: years_after(tmt_pns, 3, 2),
+            tanggal_selesai: years_after(tmt_pns, 4, 2),
+            tanggal_aktif_kembali: Some(years_after(tmt_pns, 4, 3)),
+            sk_aktif_kembali: Some(sk("AKTIF/1", years_after(tmt_pns, 4, 3))),
         }],
         cpns_pns: Some(RiwayatCpnsPns {
             sk_cpns: sk("CPNS/1", tmt_cpns),
@@ -436,10 +436,10 @@ fn build_pns(nip: Nip, nik: Nik, tmt_cpns: Date, career: Career, today: Date) ->
         }),
         organisasi: vec![RiwayatOrganisasi {
             id: 1,
-            name: "KORPRI".to_owned(),
-            role: "Anggota".to_owned(),
-            start: tmt_cpns,
-            end: None,
+            nama: "KORPRI".to_owned(),
+            jabatan: "Anggota".to_owned(),
+            tanggal_mulai: tmt_cpns,
+            tanggal_selesai: None,
         }],
     }
 }

@@ -79,9 +79,9 @@ fn ProfilView(profil: Profil) -> impl IntoView {
     let name = profil.with_value(|p| {
         let d = &p.pegawai.personal;
         DisplayName {
-            name: &d.name,
-            front_titles: &d.front_titles,
-            back_titles: &d.back_titles,
+            name: &d.nama,
+            front_titles: &d.gelar_depan,
+            back_titles: &d.gelar_belakang,
         }
         .to_string()
     });
@@ -199,17 +199,17 @@ fn personal(i18n: I18n, p: &Profil) -> Fields {
         (t_string!(i18n, f_nik), d.nik.to_string()),
         (
             t_string!(i18n, f_ttl),
-            format!("{}, {}", d.birth_place, format_date(d.birth_date, lang)),
+            format!("{}, {}", d.tempat_lahir, format_date(d.tanggal_lahir, lang)),
         ),
-        (t_string!(i18n, f_gender), d.gender.name(lang).into()),
+        (t_string!(i18n, f_gender), d.jenis_kelamin.name(lang).into()),
         (t_string!(i18n, f_agama), d.agama.name(lang).into()),
         (
             t_string!(i18n, f_status_perkawinan),
             d.status_perkawinan.name(lang).into(),
         ),
-        (t_string!(i18n, f_alamat), d.address.street.clone()),
+        (t_string!(i18n, f_alamat), d.alamat.jalan.clone()),
         (t_string!(i18n, f_email), opt(d.email.as_ref())),
-        (t_string!(i18n, f_hp), opt(d.mobile.as_ref())),
+        (t_string!(i18n, f_hp), opt(d.nomor_hp.as_ref())),
         (
             t_string!(i18n, f_npwp),
             opt(d.npwp.as_ref().map(|n| n.formatted())),
@@ -265,16 +265,10 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
             .map(|r| {
                 vec![
                     (t_string!(i18n, f_tingkat), r.tingkat.name(lang).into()),
-                    (t_string!(i18n, f_sekolah), r.school.clone()),
-                    (t_string!(i18n, f_jurusan), opt(r.major.as_ref())),
-                    (
-                        t_string!(i18n, f_lulus),
-                        format_date(r.graduation_date, lang),
-                    ),
-                    (
-                        t_string!(i18n, f_ijazah),
-                        opt(r.certificate_number.as_ref()),
-                    ),
+                    (t_string!(i18n, f_sekolah), r.nama_sekolah.clone()),
+                    (t_string!(i18n, f_jurusan), opt(r.jurusan.as_ref())),
+                    (t_string!(i18n, f_lulus), format_date(r.tanggal_lulus, lang)),
+                    (t_string!(i18n, f_ijazah), opt(r.nomor_ijazah.as_ref())),
                 ]
             })
             .collect(),
@@ -283,12 +277,12 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
             .iter()
             .map(|r| {
                 vec![
-                    (t_string!(i18n, f_nama), r.name.clone()),
-                    (t_string!(i18n, f_penyelenggara), r.organiser.clone()),
-                    (t_string!(i18n, f_jam), opt(r.hours)),
+                    (t_string!(i18n, f_nama), r.nama.clone()),
+                    (t_string!(i18n, f_penyelenggara), r.penyelenggara.clone()),
+                    (t_string!(i18n, f_jam), opt(r.jumlah_jam)),
                     (
                         t_string!(i18n, f_period),
-                        period(r.start, Some(r.end), i18n),
+                        period(r.tanggal_mulai, Some(r.tanggal_selesai), i18n),
                     ),
                 ]
             })
@@ -298,7 +292,7 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
             .iter()
             .map(|r| {
                 vec![
-                    (t_string!(i18n, f_tahun), r.year.to_string()),
+                    (t_string!(i18n, f_tahun), r.tahun.to_string()),
                     (t_string!(i18n, f_predikat), r.predikat.name(lang).into()),
                     (
                         t_string!(i18n, f_hasil_kerja),
@@ -308,7 +302,7 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
                         t_string!(i18n, f_perilaku_kerja),
                         r.perilaku_kerja.name(lang).into(),
                     ),
-                    (t_string!(i18n, f_penilai), r.appraiser_name.clone()),
+                    (t_string!(i18n, f_penilai), r.penilai_nama.clone()),
                 ]
             })
             .collect(),
@@ -317,8 +311,8 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
             .iter()
             .map(|r| {
                 vec![
-                    (t_string!(i18n, f_nama), r.name.clone()),
-                    (t_string!(i18n, f_tahun), r.year.to_string()),
+                    (t_string!(i18n, f_nama), r.nama.clone()),
+                    (t_string!(i18n, f_tahun), r.tahun.to_string()),
                     (t_string!(i18n, f_sk), sk(&r.sk, lang)),
                 ]
             })
@@ -361,14 +355,14 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
                         t_string!(i18n, f_hubungan),
                         m.hubungan().name(lang).to_string(),
                     ),
-                    (t_string!(i18n, f_nama), who.name.clone()),
+                    (t_string!(i18n, f_nama), who.nama.clone()),
                     (t_string!(i18n, f_nik), opt(who.nik.as_ref())),
                     (
                         t_string!(i18n, f_ttl),
                         format!(
                             "{}, {}",
-                            who.birth_place.clone().unwrap_or_else(|| "-".into()),
-                            opt(who.birth_date.map(|d| format_date(d, lang)))
+                            who.tempat_lahir.clone().unwrap_or_else(|| "-".into()),
+                            opt(who.tanggal_lahir.map(|d| format_date(d, lang)))
                         ),
                     ),
                 ];
@@ -386,7 +380,7 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
                         ));
                     }
                 }
-                if !who.alive {
+                if !who.masih_hidup {
                     fields.push((t_string!(i18n, f_meninggal), "✓".into()));
                 }
                 fields
@@ -397,10 +391,10 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
             .iter()
             .map(|r| {
                 vec![
-                    (t_string!(i18n, f_pemberi_kerja), r.employer.clone()),
+                    (t_string!(i18n, f_pemberi_kerja), r.pemberi_kerja.clone()),
                     (
                         t_string!(i18n, f_period),
-                        period(r.start, Some(r.end), i18n),
+                        period(r.tanggal_mulai, Some(r.tanggal_selesai), i18n),
                     ),
                     (t_string!(i18n, f_sk), sk(&r.sk, lang)),
                 ]
@@ -413,7 +407,7 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
                 vec![
                     (
                         t_string!(i18n, f_dari_ke),
-                        format!("#{} → #{}", r.from_instansi_id, r.to_instansi_id),
+                        format!("#{} → #{}", r.instansi_asal_id, r.instansi_tujuan_id),
                     ),
                     (t_string!(i18n, f_tmt), format_date(r.tmt, lang)),
                     (t_string!(i18n, f_sk), sk(&r.sk, lang)),
@@ -427,12 +421,12 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
                 vec![
                     (
                         t_string!(i18n, f_period),
-                        period(r.start, Some(r.end), i18n),
+                        period(r.tanggal_mulai, Some(r.tanggal_selesai), i18n),
                     ),
                     (t_string!(i18n, f_sk), sk(&r.sk, lang)),
                     (
                         t_string!(i18n, f_aktif_kembali),
-                        opt(r.active_again.map(|d| format_date(d, lang))),
+                        opt(r.tanggal_aktif_kembali.map(|d| format_date(d, lang))),
                     ),
                 ]
             })
@@ -468,9 +462,12 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
             .iter()
             .map(|r| {
                 vec![
-                    (t_string!(i18n, f_nama), r.name.clone()),
-                    (t_string!(i18n, f_peran), r.role.clone()),
-                    (t_string!(i18n, f_period), period(r.start, r.end, i18n)),
+                    (t_string!(i18n, f_nama), r.nama.clone()),
+                    (t_string!(i18n, f_peran), r.jabatan.clone()),
+                    (
+                        t_string!(i18n, f_period),
+                        period(r.tanggal_mulai, r.tanggal_selesai, i18n),
+                    ),
                 ]
             })
             .collect(),

@@ -5,7 +5,7 @@
 use sqlx::PgExecutor;
 
 use super::Profil;
-use crate::domain::data_personal::Address;
+use crate::domain::data_personal::Alamat;
 use crate::domain::reference::{
     Agama, Golongan, JenisKelamin, JenisPegawai, StatusHukum, StatusPerkawinan,
 };
@@ -130,27 +130,27 @@ async fn profil(
         }
     };
     let personal = DataPersonal {
-        name: row.nama,
-        front_titles: row.gelar_depan,
-        back_titles: row.gelar_belakang,
+        nama: row.nama,
+        gelar_depan: row.gelar_depan,
+        gelar_belakang: row.gelar_belakang,
         nomor_induk,
         nik: parse::<Nik>("nik", &row.nik)?,
-        birth_place: row.tempat_lahir,
-        birth_date: row.tanggal_lahir,
-        gender: parse::<JenisKelamin>("jenis_kelamin", &row.jenis_kelamin)?,
+        tempat_lahir: row.tempat_lahir,
+        tanggal_lahir: row.tanggal_lahir,
+        jenis_kelamin: parse::<JenisKelamin>("jenis_kelamin", &row.jenis_kelamin)?,
         agama: parse::<Agama>("agama", &row.agama)?,
         status_perkawinan: parse::<StatusPerkawinan>("status_perkawinan", &row.status_perkawinan)?,
-        address: Address {
-            street: row.alamat,
-            district_code: row.kecamatan_code,
-            postal_code: row.kode_pos,
+        alamat: Alamat {
+            jalan: row.alamat,
+            kode_kecamatan: row.kecamatan_code,
+            kode_pos: row.kode_pos,
         },
         email: row
             .email
             .as_deref()
             .map(|e| parse::<Email>("email", e))
             .transpose()?,
-        mobile: row
+        nomor_hp: row
             .nomor_hp
             .as_deref()
             .map(|m| parse::<MobileNumber>("nomor_hp", m))

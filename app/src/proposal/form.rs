@@ -373,12 +373,12 @@ mod tests {
     fn diklat(hours: Option<u32>, certificate: Option<&str>) -> ProposedRecord {
         ProposedRecord::Diklat(crate::domain::riwayat::RiwayatDiklat {
             id: 3,
-            name: "Latsar CPNS".into(),
-            organiser: "BKPSDM".into(),
-            hours,
-            start: date!(2011 - 03 - 01),
-            end: date!(2011 - 04 - 30),
-            certificate_number: certificate.map(str::to_owned),
+            nama: "Latsar CPNS".into(),
+            penyelenggara: "BKPSDM".into(),
+            jumlah_jam: hours,
+            tanggal_mulai: date!(2011 - 03 - 01),
+            tanggal_selesai: date!(2011 - 04 - 30),
+            nomor_sertifikat: certificate.map(str::to_owned),
         })
     }
 

@@ -737,7 +737,7 @@ async fn propose_award_change(w: &World) -> i64 {
         .unwrap();
     let mut award = profil.pegawai.penghargaan[0].clone();
     let target = Target::Existing(award.id);
-    award.name.push_str(" (perbaikan)");
+    award.nama.push_str(" (perbaikan)");
     let submission = Submission {
         kunci: key(2),
         target,

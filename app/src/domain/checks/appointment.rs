@@ -35,7 +35,7 @@ pub fn check_cpns_pns(personal: &DataPersonal, cpns: &RiwayatCpnsPns) -> Vec<Fin
             ));
         }
     }
-    let age = age_on(personal.birth_date, cpns.tmt_cpns);
+    let age = age_on(personal.tanggal_lahir, cpns.tmt_cpns);
     if age < MINIMUM_AGE {
         findings.push(Finding::warning(
             field("tmt_cpns"),

@@ -12,11 +12,11 @@ use crate::domain::reference::{Golongan, JenisKelamin, JenisPegawai};
 pub fn check_personal(personal: &DataPersonal, today: Date) -> Vec<Finding> {
     let mut findings = Vec::new();
     let field = FieldPath::personal;
-    if personal.birth_date > today {
+    if personal.tanggal_lahir > today {
         findings.push(Finding::error(
             field("birth_date"),
             Problem::BirthDateInFuture {
-                date: personal.birth_date,
+                date: personal.tanggal_lahir,
             },
         ));
     }
@@ -57,21 +57,21 @@ fn check_nomor_induk(
     gender: JenisKelamin,
     findings: &mut Vec<Finding>,
 ) {
-    if birth_date != personal.birth_date {
+    if birth_date != personal.tanggal_lahir {
         findings.push(Finding::error(
             FieldPath::personal("birth_date"),
             Problem::NipBirthDateMismatch {
                 nip: birth_date,
-                recorded: personal.birth_date,
+                recorded: personal.tanggal_lahir,
             },
         ));
     }
-    if gender != personal.gender {
+    if gender != personal.jenis_kelamin {
         findings.push(Finding::error(
             FieldPath::personal("gender"),
             Problem::NipGenderMismatch {
                 nip: gender,
-                recorded: personal.gender,
+                recorded: personal.jenis_kelamin,
             },
         ));
     }
@@ -79,21 +79,21 @@ fn check_nomor_induk(
 
 fn check_nik(personal: &DataPersonal, findings: &mut Vec<Finding>) {
     let nik = &personal.nik;
-    if !nik.matches_birth_date(personal.birth_date) {
+    if !nik.matches_birth_date(personal.tanggal_lahir) {
         findings.push(Finding::warning(
             FieldPath::personal("nik"),
             Problem::NikBirthDateMismatch {
                 nik: nik.birth(),
-                recorded: personal.birth_date,
+                recorded: personal.tanggal_lahir,
             },
         ));
     }
-    if nik.gender() != personal.gender {
+    if nik.gender() != personal.jenis_kelamin {
         findings.push(Finding::warning(
             FieldPath::personal("nik"),
             Problem::NikGenderMismatch {
                 nik: nik.gender(),
-                recorded: personal.gender,
+                recorded: personal.jenis_kelamin,
             },
         ));
     }

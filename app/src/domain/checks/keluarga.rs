@@ -33,7 +33,7 @@ pub fn check_keluarga(keluarga: &[AnggotaKeluarga], employee_birth: Date) -> Vec
                 Problem::OtherParentNotASpouse,
             ));
         }
-        let Some(child_birth) = anak.identitas.birth_date else {
+        let Some(child_birth) = anak.identitas.tanggal_lahir else {
             continue;
         };
         let field = FieldPath::riwayat(Riwayat::Keluarga, i, "birth_date");

@@ -14,7 +14,7 @@ pub fn check_pendidikan(
     let mut findings = Vec::new();
     for (i, p) in pendidikan.iter().enumerate() {
         let field = FieldPath::riwayat(Riwayat::Pendidikan, i, "graduation_date");
-        let date = p.graduation_date;
+        let date = p.tanggal_lulus;
         if date > today {
             findings.push(Finding::error(field, Problem::GraduationInFuture { date }));
         } else if date < birth_date {

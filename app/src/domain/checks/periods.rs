@@ -19,17 +19,47 @@ pub fn check_periods(pegawai: &Pegawai) -> Vec<Finding> {
         }
     };
     for (i, d) in pegawai.diklat.iter().enumerate() {
-        check(Riwayat::Diklat, i, "end", d.start, Some(d.end));
+        check(
+            Riwayat::Diklat,
+            i,
+            "end",
+            d.tanggal_mulai,
+            Some(d.tanggal_selesai),
+        );
     }
     for (i, p) in pegawai.peninjauan_masa_kerja.iter().enumerate() {
-        check(Riwayat::PeninjauanMasaKerja, i, "end", p.start, Some(p.end));
+        check(
+            Riwayat::PeninjauanMasaKerja,
+            i,
+            "end",
+            p.tanggal_mulai,
+            Some(p.tanggal_selesai),
+        );
     }
     for (i, c) in pegawai.cltn.iter().enumerate() {
-        check(Riwayat::Cltn, i, "end", c.start, Some(c.end));
-        check(Riwayat::Cltn, i, "active_again", c.start, c.active_again);
+        check(
+            Riwayat::Cltn,
+            i,
+            "end",
+            c.tanggal_mulai,
+            Some(c.tanggal_selesai),
+        );
+        check(
+            Riwayat::Cltn,
+            i,
+            "active_again",
+            c.tanggal_mulai,
+            c.tanggal_aktif_kembali,
+        );
     }
     for (i, o) in pegawai.organisasi.iter().enumerate() {
-        check(Riwayat::Organisasi, i, "end", o.start, o.end);
+        check(
+            Riwayat::Organisasi,
+            i,
+            "end",
+            o.tanggal_mulai,
+            o.tanggal_selesai,
+        );
     }
     for (i, member) in pegawai.keluarga.iter().enumerate() {
         if let AnggotaKeluarga::Pasangan(p) = member {

@@ -44,7 +44,7 @@ pub fn check_pindah_instansi(pindah: &[RiwayatPindahInstansi]) -> Vec<Finding> {
     pindah
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.from_instansi_id == p.to_instansi_id)
+        .filter(|(_, p)| p.instansi_asal_id == p.instansi_tujuan_id)
         .map(|(i, _)| {
             Finding::error(
                 FieldPath::riwayat(Riwayat::PindahInstansi, i, "to_instansi_id"),

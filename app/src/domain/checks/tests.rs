@@ -40,8 +40,8 @@ fn the_fixture_is_clean() {
 #[test]
 fn nip_disagreeing_with_birth_date_and_gender_is_an_error() {
     let mut p = pegawai();
-    p.personal.birth_date += Duration::days(1);
-    p.personal.gender = match p.personal.gender {
+    p.personal.tanggal_lahir += Duration::days(1);
+    p.personal.jenis_kelamin = match p.personal.jenis_kelamin {
         JenisKelamin::LakiLaki => JenisKelamin::Perempuan,
         JenisKelamin::Perempuan => JenisKelamin::LakiLaki,
     };
@@ -105,7 +105,7 @@ fn pppk_identifiers_are_checked_like_nips() {
     p.personal.jenis_pegawai = JenisPegawai::Pppk;
     p.personal.golongan = Some(Golongan::Pppk(GolonganPppk::IX));
     assert!(check_personal(&p.personal, TODAY).is_empty());
-    p.personal.birth_date += Duration::days(1);
+    p.personal.tanggal_lahir += Duration::days(1);
     assert!(has_errors(&check_personal(&p.personal, TODAY)));
 }
 
@@ -170,7 +170,7 @@ fn appointment_before_18_warns() {
     let nip = Nip::parse("199006152007061001").unwrap();
     let mut p = pegawai();
     p.personal.nomor_induk = NomorInduk::Nip(nip);
-    p.personal.birth_date = birth;
+    p.personal.tanggal_lahir = birth;
     let cpns = p.cpns_pns.as_mut().unwrap();
     cpns.tmt_cpns = date!(2007 - 06 - 01);
     cpns.tmt_pns = None;
@@ -242,10 +242,10 @@ fn repeated_tmt_and_lower_golongan_are_errors() {
 fn every_end_before_its_start_is_reported() {
     let mut p = pegawai();
     let diklat = &mut p.diklat[0];
-    diklat.end = diklat.start - Duration::days(1);
+    diklat.tanggal_selesai = diklat.tanggal_mulai - Duration::days(1);
     let cltn = &mut p.cltn[0];
-    cltn.active_again = Some(cltn.start - Duration::days(1));
-    p.organisasi[0].end = Some(p.organisasi[0].start - Duration::days(1));
+    cltn.tanggal_aktif_kembali = Some(cltn.tanggal_mulai - Duration::days(1));
+    p.organisasi[0].tanggal_selesai = Some(p.organisasi[0].tanggal_mulai - Duration::days(1));
     if let AnggotaKeluarga::Pasangan(spouse) = &mut p.keluarga[0] {
         let married = spouse.akta_nikah.as_ref().unwrap().tanggal;
         spouse.akta_cerai = Some(Akta {
@@ -271,11 +271,11 @@ fn every_end_before_its_start_is_reported() {
 #[test]
 fn graduation_lies_between_birth_and_today() {
     let mut p = pegawai();
-    let birth = p.personal.birth_date;
+    let birth = p.personal.tanggal_lahir;
     let mut future = p.pendidikan[0].clone();
-    future.graduation_date = TODAY + Duration::days(1);
+    future.tanggal_lulus = TODAY + Duration::days(1);
     let mut before_birth = p.pendidikan[0].clone();
-    before_birth.graduation_date = birth - Duration::days(1);
+    before_birth.tanggal_lulus = birth - Duration::days(1);
     p.pendidikan = vec![future, before_birth];
     let findings = check_pendidikan(&p.pendidikan, birth, TODAY);
     assert!(matches!(
@@ -296,12 +296,12 @@ fn children_are_born_after_their_parent() {
         AnggotaKeluarga::Anak(Anak {
             id: 1,
             identitas: Identitas {
-                name: "Anak".into(),
+                nama: "Anak".into(),
                 nik: None,
-                birth_place: None,
-                birth_date: Some(born),
-                gender: JenisKelamin::LakiLaki,
-                alive: true,
+                tempat_lahir: None,
+                tanggal_lahir: Some(born),
+                jenis_kelamin: JenisKelamin::LakiLaki,
+                masih_hidup: true,
             },
             status,
             pasangan_id: None,
@@ -354,7 +354,7 @@ fn a_childs_other_parent_is_one_of_the_employees_own_spouses() {
         .iter()
         .position(|m| matches!(m, AnggotaKeluarga::Anak(_)))
         .expect("the sample has a child");
-    let birth = p.personal.birth_date;
+    let birth = p.personal.tanggal_lahir;
     let set = |p: &mut Pegawai, id: Option<i64>| {
         if let AnggotaKeluarga::Anak(a) = &mut p.keluarga[child_at] {
             a.pasangan_id = id;
@@ -414,7 +414,7 @@ fn skp_rating_follows_the_matrix_as_a_warning() {
 #[test]
 fn a_transfer_changes_agency() {
     let mut p = pegawai();
-    p.pindah_instansi[0].to_instansi_id = p.pindah_instansi[0].from_instansi_id;
+    p.pindah_instansi[0].instansi_tujuan_id = p.pindah_instansi[0].instansi_asal_id;
     assert_eq!(
         problems(&check_pindah_instansi(&p.pindah_instansi)),
         [(&Problem::TransferToSameInstansi, Severity::Error)]
@@ -424,10 +424,10 @@ fn a_transfer_changes_agency() {
 #[test]
 fn birth_in_the_future_is_an_error() {
     let mut p = pegawai();
-    p.personal.birth_date = TODAY + Duration::days(1);
+    p.personal.tanggal_lahir = TODAY + Duration::days(1);
     assert!(check_personal(&p.personal, TODAY).iter().any(|f| f.problem
         == Problem::BirthDateInFuture {
-            date: p.personal.birth_date
+            date: p.personal.tanggal_lahir
         }));
 }
 
@@ -539,7 +539,7 @@ proptest! {
     #[test]
     fn ending_a_course_before_it_starts_reports_exactly_that(p in testing::pegawai_pns(TODAY), days in 1i64..400) {
         let mut p = p;
-        p.diklat[0].end = p.diklat[0].start - Duration::days(days);
+        p.diklat[0].tanggal_selesai = p.diklat[0].tanggal_mulai - Duration::days(days);
         let findings = check_pegawai(&p, TODAY);
         prop_assert_eq!(findings.len(), 1, "{:#?}", findings);
         prop_assert_eq!(findings[0].field, FieldPath::riwayat(Riwayat::Diklat, 0, "end"));

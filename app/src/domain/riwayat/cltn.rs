@@ -8,9 +8,13 @@ use crate::domain::sk::Sk;
 pub struct RiwayatCltn {
     pub id: i64,
     pub sk: Sk,
-    pub start: Date,
-    pub end: Date,
+    #[serde(rename = "start")]
+    pub tanggal_mulai: Date,
+    #[serde(rename = "end")]
+    pub tanggal_selesai: Date,
     /// Return to duty, possibly before `end`; none while still on leave.
-    pub active_again: Option<Date>,
-    pub sk_active_again: Option<Sk>,
+    #[serde(rename = "active_again")]
+    pub tanggal_aktif_kembali: Option<Date>,
+    #[serde(rename = "sk_active_again")]
+    pub sk_aktif_kembali: Option<Sk>,
 }

@@ -5,11 +5,17 @@ use time::Date;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiwayatDiklat {
     pub id: i64,
-    pub name: String,
-    pub organiser: String,
+    #[serde(rename = "name")]
+    pub nama: String,
+    #[serde(rename = "organiser")]
+    pub penyelenggara: String,
     /// Lesson hours (*jam pelajaran*), when the certificate states them.
-    pub hours: Option<u32>,
-    pub start: Date,
-    pub end: Date,
-    pub certificate_number: Option<String>,
+    #[serde(rename = "hours")]
+    pub jumlah_jam: Option<u32>,
+    #[serde(rename = "start")]
+    pub tanggal_mulai: Date,
+    #[serde(rename = "end")]
+    pub tanggal_selesai: Date,
+    #[serde(rename = "certificate_number")]
+    pub nomor_sertifikat: Option<String>,
 }

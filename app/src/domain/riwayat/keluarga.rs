@@ -26,13 +26,18 @@ pub enum AnggotaKeluarga {
 /// The fields every family member has.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identitas {
-    pub name: String,
+    #[serde(rename = "name")]
+    pub nama: String,
     /// Older records and members abroad may have none.
     pub nik: Option<Nik>,
-    pub birth_place: Option<String>,
-    pub birth_date: Option<Date>,
-    pub gender: JenisKelamin,
-    pub alive: bool,
+    #[serde(rename = "birth_place")]
+    pub tempat_lahir: Option<String>,
+    #[serde(rename = "birth_date")]
+    pub tanggal_lahir: Option<Date>,
+    #[serde(rename = "gender")]
+    pub jenis_kelamin: JenisKelamin,
+    #[serde(rename = "alive")]
+    pub masih_hidup: bool,
 }
 
 /// A spouse, current or former.
@@ -90,7 +95,7 @@ impl AnggotaKeluarga {
     }
 
     pub fn hubungan(&self) -> Hubungan {
-        let male = self.identitas().gender == JenisKelamin::LakiLaki;
+        let male = self.identitas().jenis_kelamin == JenisKelamin::LakiLaki;
         match self {
             AnggotaKeluarga::Pasangan(_) if male => Hubungan::Suami,
             AnggotaKeluarga::Pasangan(_) => Hubungan::Istri,

@@ -5,9 +5,13 @@ use time::Date;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiwayatOrganisasi {
     pub id: i64,
-    pub name: String,
-    pub role: String,
-    pub start: Date,
+    #[serde(rename = "name")]
+    pub nama: String,
+    #[serde(rename = "role")]
+    pub jabatan: String,
+    #[serde(rename = "start")]
+    pub tanggal_mulai: Date,
     /// None while still a member.
-    pub end: Option<Date>,
+    #[serde(rename = "end")]
+    pub tanggal_selesai: Option<Date>,
 }

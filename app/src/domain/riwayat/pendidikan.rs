@@ -8,11 +8,17 @@ pub struct RiwayatPendidikan {
     pub id: i64,
     pub tingkat: TingkatPendidikan,
     /// Primary and junior secondary school have none.
-    pub major: Option<String>,
-    pub school: String,
-    pub graduation_date: Date,
-    pub certificate_number: Option<String>,
+    #[serde(rename = "major")]
+    pub jurusan: Option<String>,
+    #[serde(rename = "school")]
+    pub nama_sekolah: String,
+    #[serde(rename = "graduation_date")]
+    pub tanggal_lulus: Date,
+    #[serde(rename = "certificate_number")]
+    pub nomor_ijazah: Option<String>,
     /// The titles this degree confers, e.g. "Dr." before or "S.Kom." after the name.
-    pub front_title: Option<String>,
-    pub back_title: Option<String>,
+    #[serde(rename = "front_title")]
+    pub gelar_depan: Option<String>,
+    #[serde(rename = "back_title")]
+    pub gelar_belakang: Option<String>,
 }

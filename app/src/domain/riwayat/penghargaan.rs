@@ -6,7 +6,9 @@ use crate::domain::sk::Sk;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiwayatPenghargaan {
     pub id: i64,
-    pub name: String,
+    #[serde(rename = "name")]
+    pub nama: String,
     pub sk: Sk,
-    pub year: i32,
+    #[serde(rename = "year")]
+    pub tahun: i32,
 }

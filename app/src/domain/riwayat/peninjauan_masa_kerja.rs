@@ -9,9 +9,12 @@ use crate::domain::sk::Sk;
 pub struct RiwayatPeninjauanMasaKerja {
     pub id: i64,
     /// Where the prior service was, e.g. a private hospital.
-    pub employer: String,
-    pub start: Date,
-    pub end: Date,
+    #[serde(rename = "employer")]
+    pub pemberi_kerja: String,
+    #[serde(rename = "start")]
+    pub tanggal_mulai: Date,
+    #[serde(rename = "end")]
+    pub tanggal_selesai: Date,
     pub sk: Sk,
     pub persetujuan_bkn: Option<Sk>,
     /// The part of that service which counts.

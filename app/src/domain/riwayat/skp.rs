@@ -7,11 +7,14 @@ use crate::domain::reference::{Ekspektasi, PredikatSkp};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiwayatSkp {
     pub id: i64,
-    pub year: i32,
+    #[serde(rename = "year")]
+    pub tahun: i32,
     pub hasil_kerja: Ekspektasi,
     pub perilaku_kerja: Ekspektasi,
     pub predikat: PredikatSkp,
-    pub appraiser_name: String,
+    #[serde(rename = "appraiser_name")]
+    pub penilai_nama: String,
     /// The appraiser may not be a PNS (e.g. a PPT Non-ASN).
-    pub appraiser_nip: Option<Nip>,
+    #[serde(rename = "appraiser_nip")]
+    pub penilai_nip: Option<Nip>,
 }

@@ -115,7 +115,7 @@ proptest! {
         let pegawai = as_stored(pegawai);
         prop_assume!(!pegawai.skp.is_empty());
         let mut next = pegawai.skp[0].clone();
-        next.year += 1;
+        next.tahun += 1;
         next.id = 12345;
         let prepared = prepare(
             &pegawai,
