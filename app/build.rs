@@ -67,6 +67,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         return Err("the locale files have errors".into());
     }
     drop(errors);
+    reference_lists(&manifest.join("reference"), &out)?;
     let code = leptos_i18n_codegen::gen_code(&parsed, None, false, None, true)?;
     let module = out.join("i18n");
     fs::create_dir_all(&module)?;
@@ -89,6 +90,66 @@ fn pseudo(value: &serde_json::Value) -> Result<serde_json::Value, String> {
             "a locale value that is not text or a group of keys: {other}"
         )),
     }
+}
+
+/// The reference lists (`reference/<list>.tsv`) as `reference_enum!` invocations,
+/// in one file that `domain::reference` includes. The type is the file's name in
+/// CamelCase (`golongan_pns.tsv` is `GolonganPns`), its doc the file's `#` lines;
+/// after them a header row, then one value a row: variant, code, Indonesian name,
+/// English name, separated by tabs.
+fn reference_lists(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
+    println!("cargo::rerun-if-changed=reference");
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.retain(|p| p.extension().is_some_and(|e| e == "tsv"));
+    files.sort();
+    let mut code = String::new();
+    for file in files {
+        let stem = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or("a file name")?;
+        let name: String = stem
+            .split('_')
+            .map(|word| word[..1].to_uppercase() + &word[1..])
+            .collect();
+        let text = fs::read_to_string(&file)?;
+        code.push_str("reference_enum! {\n");
+        let mut header = true;
+        for (n, line) in text.lines().enumerate() {
+            if let Some(doc) = line.strip_prefix('#') {
+                code.push_str(&format!(
+                    "    #[doc = {:?}]\n",
+                    doc.strip_prefix(' ').unwrap_or(doc)
+                ));
+            } else if header {
+                if line != "variant\tcode\tnama\tname" {
+                    return Err(format!(
+                        "{stem}.tsv:{}: the header row must be variant, code, nama, name",
+                        n + 1
+                    )
+                    .into());
+                }
+                header = false;
+                code.push_str(&format!("    pub enum {name} {{\n"));
+            } else if !line.is_empty() {
+                let [variant, value, nama, name] = line.split('\t').collect::<Vec<_>>()[..] else {
+                    return Err(format!(
+                        "{stem}.tsv:{}: a row needs four tab-separated fields",
+                        n + 1
+                    )
+                    .into());
+                };
+                code.push_str(&format!(
+                    "        {variant} = {value:?}, {nama:?}, {name:?};\n"
+                ));
+            }
+        }
+        code.push_str("    }\n}\n\n");
+    }
+    write_if_changed(&out.join("reference.rs"), &code)?;
+    Ok(())
 }
 
 /// Leaves the file alone when it is unchanged, so what includes it is not rebuilt.

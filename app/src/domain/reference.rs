@@ -13,7 +13,7 @@ use super::localized::{error_display_in_english, Lang, Localized};
 macro_rules! reference_enum {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident as $kind:ident {
+        pub enum $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident = $code:literal, $id:literal, $en:literal; )+
         }
     ) => {
@@ -60,7 +60,7 @@ macro_rules! reference_enum {
                     .copied()
                     .find(|value| value.code() == code)
                     .ok_or_else(|| $crate::domain::reference::UnknownCode {
-                        kind: $crate::domain::reference::ReferenceKind::$kind,
+                        kind: $crate::domain::reference::ReferenceKind::$name,
                         found: code.to_owned(),
                     })
             }
@@ -96,69 +96,68 @@ macro_rules! reference_enum {
     };
 }
 
-/// Tests every reference enum the same way: codes are unique and round-trip.
+/// Tests every reference enum the same way: codes are unique and round-trip. One
+/// module per list, named after its file.
 #[cfg(test)]
 macro_rules! reference_enum_tests {
-    ($name:ident) => {
-        #[test]
-        fn every_code_round_trips() {
-            for &value in $name::all() {
-                assert_eq!($name::parse(value.code()), Ok(value));
-                assert_eq!(value.to_string().parse::<$name>(), Ok(value));
-                let json = serde_json::to_string(&value).unwrap();
-                assert_eq!(json, format!("\"{}\"", value.code()));
-                assert_eq!(serde_json::from_str::<$name>(&json).unwrap(), value);
-                assert!(!value.name_id().is_empty() && !value.name_en().is_empty());
+    ($($module:ident: $name:ident),+ $(,)?) => {$(
+        mod $module {
+            use super::super::*;
+
+            #[test]
+            fn every_code_round_trips() {
+                for &value in $name::all() {
+                    assert_eq!($name::parse(value.code()), Ok(value));
+                    assert_eq!(value.to_string().parse::<$name>(), Ok(value));
+                    let json = serde_json::to_string(&value).unwrap();
+                    assert_eq!(json, format!("\"{}\"", value.code()));
+                    assert_eq!(serde_json::from_str::<$name>(&json).unwrap(), value);
+                    assert!(!value.name_id().is_empty() && !value.name_en().is_empty());
+                }
+            }
+
+            #[test]
+            fn codes_are_unique() {
+                let mut codes: Vec<_> = $name::all().iter().map(|v| v.code()).collect();
+                codes.sort_unstable();
+                codes.dedup();
+                assert_eq!(codes.len(), $name::all().len());
+            }
+
+            #[test]
+            fn unknown_codes_are_refused_in_both_languages() {
+                let err = $name::parse("bukan-kode").unwrap_err();
+                assert_eq!(err.found, "bukan-kode");
+                assert!(err.message(Lang::Id).contains("tidak dikenal"));
+                assert!(err.message(Lang::En).contains("Unknown"));
+                assert!(serde_json::from_str::<$name>("\"bukan-kode\"").is_err());
+            }
+
+            #[test]
+            fn names_its_codes_through_its_kind() {
+                for &value in $name::all() {
+                    assert_eq!(ReferenceKind::$name.name_of(value.code(), Lang::En), Some(value.name_en()));
+                }
             }
         }
-
-        #[test]
-        fn codes_are_unique() {
-            let mut codes: Vec<_> = $name::all().iter().map(|v| v.code()).collect();
-            codes.sort_unstable();
-            codes.dedup();
-            assert_eq!(codes.len(), $name::all().len());
-        }
-
-        #[test]
-        fn unknown_codes_are_refused_in_both_languages() {
-            let err = $name::parse("bukan-kode").unwrap_err();
-            assert_eq!(err.found, "bukan-kode");
-            assert!(err.message(Lang::Id).contains("tidak dikenal"));
-            assert!(err.message(Lang::En).contains("Unknown"));
-            assert!(serde_json::from_str::<$name>("\"bukan-kode\"").is_err());
-        }
-    };
+    )+};
 }
-mod agama;
-mod eselon;
+
+// The lists themselves are data: `app/reference/<list>.tsv`, one value a row
+// (variant, code, Indonesian name, English name), the file's `#` lines the type's
+// doc. The build script turns each into a `reference_enum!` here.
+include!(concat!(env!("OUT_DIR"), "/reference.rs"));
+
+// What some values mean, beyond their names.
 mod golongan;
 mod hubungan;
 mod jenis_dokumen;
-mod jenis_jabatan;
-mod jenis_kelamin;
-mod jenis_kenaikan_pangkat;
-mod jenis_pegawai;
 mod predikat_skp;
 mod riwayat;
 mod status_hukum;
-mod status_perkawinan;
 mod tingkat_pendidikan;
 
-pub use agama::Agama;
-pub use eselon::Eselon;
-pub use golongan::{Golongan, GolonganPns, GolonganPppk};
-pub use hubungan::Hubungan;
-pub use jenis_dokumen::JenisDokumen;
-pub use jenis_jabatan::JenisJabatan;
-pub use jenis_kelamin::JenisKelamin;
-pub use jenis_kenaikan_pangkat::JenisKenaikanPangkat;
-pub use jenis_pegawai::JenisPegawai;
-pub use predikat_skp::{Ekspektasi, PredikatSkp};
-pub use riwayat::Riwayat;
-pub use status_hukum::StatusHukum;
-pub use status_perkawinan::StatusPerkawinan;
-pub use tingkat_pendidikan::TingkatPendidikan;
+pub use golongan::Golongan;
 
 /// Which reference list a code was looked up in, so the error can name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -177,6 +176,7 @@ pub enum ReferenceKind {
     JenisPegawai,
     PredikatSkp,
     Riwayat,
+    StatusAnak,
     StatusHukum,
     StatusPerkawinan,
     TingkatPendidikan,
@@ -200,9 +200,43 @@ impl ReferenceKind {
             JenisPegawai => lang.pick("jenis pegawai", "employee type"),
             PredikatSkp => lang.pick("predikat SKP", "SKP rating"),
             Riwayat => lang.pick("jenis riwayat", "history type"),
+            StatusAnak => lang.pick("status anak", "child's status"),
             StatusHukum => lang.pick("kedudukan hukum", "legal status"),
             StatusPerkawinan => lang.pick("status perkawinan", "marital status"),
             TingkatPendidikan => lang.pick("tingkat pendidikan", "education level"),
+        }
+    }
+}
+
+impl ReferenceKind {
+    /// The name of `code` in this list, or None when the list has no such code.
+    pub fn name_of(self, code: &str, lang: Lang) -> Option<&'static str> {
+        fn named<T: std::str::FromStr>(
+            code: &str,
+            name: impl Fn(T) -> &'static str,
+        ) -> Option<&'static str> {
+            code.parse::<T>().ok().map(name)
+        }
+        use ReferenceKind as K;
+        match self {
+            K::Agama => named(code, |v: Agama| v.name(lang)),
+            K::Ekspektasi => named(code, |v: Ekspektasi| v.name(lang)),
+            K::Eselon => named(code, |v: Eselon| v.name(lang)),
+            K::Golongan => named(code, |v: Golongan| v.name(lang)),
+            K::GolonganPns => named(code, |v: GolonganPns| v.name(lang)),
+            K::GolonganPppk => named(code, |v: GolonganPppk| v.name(lang)),
+            K::Hubungan => named(code, |v: Hubungan| v.name(lang)),
+            K::JenisDokumen => named(code, |v: JenisDokumen| v.name(lang)),
+            K::JenisJabatan => named(code, |v: JenisJabatan| v.name(lang)),
+            K::JenisKelamin => named(code, |v: JenisKelamin| v.name(lang)),
+            K::JenisKenaikanPangkat => named(code, |v: JenisKenaikanPangkat| v.name(lang)),
+            K::JenisPegawai => named(code, |v: JenisPegawai| v.name(lang)),
+            K::PredikatSkp => named(code, |v: PredikatSkp| v.name(lang)),
+            K::Riwayat => named(code, |v: Riwayat| v.name(lang)),
+            K::StatusAnak => named(code, |v: StatusAnak| v.name(lang)),
+            K::StatusHukum => named(code, |v: StatusHukum| v.name(lang)),
+            K::StatusPerkawinan => named(code, |v: StatusPerkawinan| v.name(lang)),
+            K::TingkatPendidikan => named(code, |v: TingkatPendidikan| v.name(lang)),
         }
     }
 }
@@ -243,6 +277,31 @@ impl fmt::Display for Quoted<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    reference_enum_tests! {
+        agama: Agama,
+        ekspektasi: Ekspektasi,
+        eselon: Eselon,
+        golongan_pns: GolonganPns,
+        golongan_pppk: GolonganPppk,
+        hubungan: Hubungan,
+        jenis_dokumen: JenisDokumen,
+        jenis_jabatan: JenisJabatan,
+        jenis_kelamin: JenisKelamin,
+        jenis_kenaikan_pangkat: JenisKenaikanPangkat,
+        jenis_pegawai: JenisPegawai,
+        predikat_skp: PredikatSkp,
+        riwayat: Riwayat,
+        status_anak: StatusAnak,
+        status_hukum: StatusHukum,
+        status_perkawinan: StatusPerkawinan,
+        tingkat_pendidikan: TingkatPendidikan,
+    }
+
+    #[test]
+    fn a_more_senior_echelon_compares_smaller() {
+        assert!(Eselon::IA < Eselon::VA);
+    }
 
     #[test]
     fn long_input_is_shortened_in_messages() {

@@ -8,11 +8,11 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::localized::format_date;
 use crate::domain::reference::Riwayat;
-use crate::domain::riwayat::AnggotaKeluarga;
-use crate::domain::sk::Sk;
+use crate::domain::riwayat::table::{table, Sql};
 use crate::domain::{display_name::DisplayName, Lang, Pegawai};
 use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::profile::{load_profil, Profil};
+use crate::proposal::change::{records_of, ProposedRecord};
 
 type I18n = I18nContext<Locale>;
 /// One record as label/value pairs, in display order.
@@ -179,18 +179,6 @@ fn opt(value: Option<impl ToString>) -> String {
     value.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
 }
 
-fn sk(s: &Sk, lang: Lang) -> String {
-    format!("{} ({})", s.nomor, format_date(s.tanggal, lang))
-}
-
-fn period(start: time::Date, end: Option<time::Date>, i18n: I18n) -> String {
-    let lang = lang(i18n);
-    let end = end
-        .map(|e| format_date(e, lang))
-        .unwrap_or_else(|| t_string!(i18n, now).to_string());
-    format!("{} – {}", format_date(start, lang), end)
-}
-
 fn personal(i18n: I18n, p: &Profil) -> Fields {
     let lang = lang(i18n);
     let d = &p.pegawai.personal;
@@ -236,240 +224,38 @@ fn personal(i18n: I18n, p: &Profil) -> Fields {
     ]
 }
 
-/// Every record of one history, newest first as stored.
+/// Every record of one history, newest first as stored: each field that has a
+/// value, named and shown as the history's description says.
 fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
     let lang = lang(i18n);
-    match riwayat {
-        Riwayat::Jabatan => p
-            .jabatan
-            .iter()
-            .map(|r| {
-                vec![
-                    (
-                        t_string!(i18n, f_jabatan),
-                        format!("{} ({})", r.jabatan, r.jenis.name(lang)),
-                    ),
-                    (t_string!(i18n, f_unit_kerja), r.unit_kerja.clone()),
-                    (
-                        t_string!(i18n, f_eselon),
-                        opt(r.eselon.map(|e| e.name(lang))),
-                    ),
-                    (t_string!(i18n, f_tmt), format_date(r.tmt, lang)),
-                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
-                ]
-            })
-            .collect(),
-        Riwayat::Pendidikan => p
-            .pendidikan
-            .iter()
-            .map(|r| {
-                vec![
-                    (t_string!(i18n, f_tingkat), r.tingkat.name(lang).into()),
-                    (t_string!(i18n, f_sekolah), r.nama_sekolah.clone()),
-                    (t_string!(i18n, f_jurusan), opt(r.jurusan.as_ref())),
-                    (t_string!(i18n, f_lulus), format_date(r.tanggal_lulus, lang)),
-                    (t_string!(i18n, f_ijazah), opt(r.nomor_ijazah.as_ref())),
-                ]
-            })
-            .collect(),
-        Riwayat::Diklat => p
-            .diklat
-            .iter()
-            .map(|r| {
-                vec![
-                    (t_string!(i18n, f_nama), r.nama.clone()),
-                    (t_string!(i18n, f_penyelenggara), r.penyelenggara.clone()),
-                    (t_string!(i18n, f_jam), opt(r.jumlah_jam)),
-                    (
-                        t_string!(i18n, f_period),
-                        period(r.tanggal_mulai, Some(r.tanggal_selesai), i18n),
-                    ),
-                ]
-            })
-            .collect(),
-        Riwayat::Skp => p
-            .skp
-            .iter()
-            .map(|r| {
-                vec![
-                    (t_string!(i18n, f_tahun), r.tahun.to_string()),
-                    (t_string!(i18n, f_predikat), r.predikat.name(lang).into()),
-                    (
-                        t_string!(i18n, f_hasil_kerja),
-                        r.hasil_kerja.name(lang).into(),
-                    ),
-                    (
-                        t_string!(i18n, f_perilaku_kerja),
-                        r.perilaku_kerja.name(lang).into(),
-                    ),
-                    (t_string!(i18n, f_penilai), r.penilai_nama.clone()),
-                ]
-            })
-            .collect(),
-        Riwayat::Penghargaan => p
-            .penghargaan
-            .iter()
-            .map(|r| {
-                vec![
-                    (t_string!(i18n, f_nama), r.nama.clone()),
-                    (t_string!(i18n, f_tahun), r.tahun.to_string()),
-                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
-                ]
-            })
-            .collect(),
-        Riwayat::Pangkat => p
-            .pangkat
-            .iter()
-            .map(|r| {
-                vec![
-                    (
-                        t_string!(i18n, f_golongan),
-                        format!("{} ({})", r.golongan.name(lang), r.golongan.code()),
-                    ),
-                    (t_string!(i18n, f_tmt), format_date(r.tmt, lang)),
-                    (t_string!(i18n, f_jenis_kp), r.jenis_kp.name(lang).into()),
-                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
-                    (
-                        t_string!(i18n, f_persetujuan_bkn),
-                        opt(r.persetujuan_bkn.as_ref().map(|s| sk(s, lang))),
-                    ),
-                    (
-                        t_string!(i18n, f_masa_kerja),
-                        t_string!(
-                            i18n,
-                            profile.service_period,
-                            years = r.masa_kerja.years(),
-                            months = r.masa_kerja.months()
-                        ),
-                    ),
-                ]
-            })
-            .collect(),
-        Riwayat::Keluarga => p
-            .keluarga
-            .iter()
-            .map(|m| {
-                let who = m.identitas();
-                let mut fields = vec![
-                    (
-                        t_string!(i18n, f_hubungan),
-                        m.hubungan().name(lang).to_string(),
-                    ),
-                    (t_string!(i18n, f_nama), who.nama.clone()),
-                    (t_string!(i18n, f_nik), opt(who.nik.as_ref())),
-                    (
-                        t_string!(i18n, f_ttl),
-                        format!(
-                            "{}, {}",
-                            who.tempat_lahir.clone().unwrap_or_else(|| "-".into()),
-                            opt(who.tanggal_lahir.map(|d| format_date(d, lang)))
-                        ),
-                    ),
-                ];
-                if let AnggotaKeluarga::Pasangan(s) = m {
-                    if let Some(a) = &s.akta_nikah {
-                        fields.push((
-                            t_string!(i18n, f_akta_nikah),
-                            format!("{} ({})", a.nomor, format_date(a.tanggal, lang)),
-                        ));
-                    }
-                    if let Some(a) = &s.akta_cerai {
-                        fields.push((
-                            t_string!(i18n, f_akta_cerai),
-                            format!("{} ({})", a.nomor, format_date(a.tanggal, lang)),
-                        ));
-                    }
-                }
-                if !who.masih_hidup {
-                    fields.push((t_string!(i18n, f_meninggal), "✓".into()));
-                }
-                fields
-            })
-            .collect(),
-        Riwayat::PeninjauanMasaKerja => p
-            .peninjauan_masa_kerja
-            .iter()
-            .map(|r| {
-                vec![
-                    (t_string!(i18n, f_pemberi_kerja), r.pemberi_kerja.clone()),
-                    (
-                        t_string!(i18n, f_period),
-                        period(r.tanggal_mulai, Some(r.tanggal_selesai), i18n),
-                    ),
-                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
-                ]
-            })
-            .collect(),
-        Riwayat::PindahInstansi => p
-            .pindah_instansi
-            .iter()
-            .map(|r| {
-                vec![
-                    (
-                        t_string!(i18n, f_dari_ke),
-                        format!("#{} → #{}", r.instansi_asal_id, r.instansi_tujuan_id),
-                    ),
-                    (t_string!(i18n, f_tmt), format_date(r.tmt, lang)),
-                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
-                ]
-            })
-            .collect(),
-        Riwayat::Cltn => p
-            .cltn
-            .iter()
-            .map(|r| {
-                vec![
-                    (
-                        t_string!(i18n, f_period),
-                        period(r.tanggal_mulai, Some(r.tanggal_selesai), i18n),
-                    ),
-                    (t_string!(i18n, f_sk), sk(&r.sk, lang)),
-                    (
-                        t_string!(i18n, f_aktif_kembali),
-                        opt(r.tanggal_aktif_kembali.map(|d| format_date(d, lang))),
-                    ),
-                ]
-            })
-            .collect(),
-        Riwayat::CpnsPns => p
-            .cpns_pns
-            .iter()
-            .map(|r| {
-                vec![
-                    (t_string!(i18n, f_tmt_cpns), format_date(r.tmt_cpns, lang)),
-                    (t_string!(i18n, f_sk_cpns), sk(&r.sk_cpns, lang)),
-                    (
-                        t_string!(i18n, f_tmt_pns),
-                        opt(r.tmt_pns.map(|d| format_date(d, lang))),
-                    ),
-                    (
-                        t_string!(i18n, f_sk_pns),
-                        opt(r.sk_pns.as_ref().map(|s| sk(s, lang))),
-                    ),
-                    (
-                        t_string!(i18n, f_sttpl),
-                        opt(r.sttpl.as_ref().map(|s| sk(s, lang))),
-                    ),
-                    (
-                        t_string!(i18n, f_spmt),
-                        opt(r.spmt.as_ref().map(|s| sk(s, lang))),
-                    ),
-                ]
-            })
-            .collect(),
-        Riwayat::Organisasi => p
-            .organisasi
-            .iter()
-            .map(|r| {
-                vec![
-                    (t_string!(i18n, f_nama), r.nama.clone()),
-                    (t_string!(i18n, f_peran), r.jabatan.clone()),
-                    (
-                        t_string!(i18n, f_period),
-                        period(r.tanggal_mulai, r.tanggal_selesai, i18n),
-                    ),
-                ]
-            })
-            .collect(),
-    }
+    let table = table(riwayat);
+    records_of(p, riwayat)
+        .iter()
+        .map(|record| {
+            let json = serde_json::to_value(record).unwrap_or_default();
+            let mut fields: Fields = Vec::new();
+            // A family member's relationship (husband, stepchild…) follows from
+            // what they are and their gender: said once, first.
+            if let ProposedRecord::Keluarga(member) = record {
+                fields.push((
+                    t_string!(i18n, f_hubungan),
+                    member.hubungan().name(lang).to_owned(),
+                ));
+            }
+            fields.extend(
+                table
+                    .values(&json["data"])
+                    .filter(|(column, value)| {
+                        !value.is_null()
+                            && column.sql != Sql::RowId
+                            && !SAID_BY_HUBUNGAN.contains(&column.name)
+                    })
+                    .map(|(column, value)| (column.label(lang), column.show(value, lang))),
+            );
+            fields
+        })
+        .collect()
 }
+
+/// The family columns the relationship already says.
+const SAID_BY_HUBUNGAN: [&str; 2] = ["anggota", "status_anak"];

@@ -1,35 +1,13 @@
+//! Ranks of both schemes: their order, their parts, and one type for either.
+
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{ReferenceKind, UnknownCode};
+use super::{GolonganPns, GolonganPppk, ReferenceKind, UnknownCode};
 use crate::domain::localized::Lang;
-
-reference_enum! {
-    /// Rank (*golongan/ruang*) of a PNS with its title (*pangkat*); declared from the
-    /// lowest, so `Ord` compares seniority.
-    pub enum GolonganPns as GolonganPns {
-        IA = "I/a", "Juru Muda", "Juru Muda";
-        IB = "I/b", "Juru Muda Tingkat I", "Juru Muda Tingkat I";
-        IC = "I/c", "Juru", "Juru";
-        ID = "I/d", "Juru Tingkat I", "Juru Tingkat I";
-        IIA = "II/a", "Pengatur Muda", "Pengatur Muda";
-        IIB = "II/b", "Pengatur Muda Tingkat I", "Pengatur Muda Tingkat I";
-        IIC = "II/c", "Pengatur", "Pengatur";
-        IID = "II/d", "Pengatur Tingkat I", "Pengatur Tingkat I";
-        IIIA = "III/a", "Penata Muda", "Penata Muda";
-        IIIB = "III/b", "Penata Muda Tingkat I", "Penata Muda Tingkat I";
-        IIIC = "III/c", "Penata", "Penata";
-        IIID = "III/d", "Penata Tingkat I", "Penata Tingkat I";
-        IVA = "IV/a", "Pembina", "Pembina";
-        IVB = "IV/b", "Pembina Tingkat I", "Pembina Tingkat I";
-        IVC = "IV/c", "Pembina Utama Muda", "Pembina Utama Muda";
-        IVD = "IV/d", "Pembina Utama Madya", "Pembina Utama Madya";
-        IVE = "IV/e", "Pembina Utama", "Pembina Utama";
-    }
-}
 
 impl GolonganPns {
     /// The golongan number, 1 (I) to 4 (IV).
@@ -41,29 +19,6 @@ impl GolonganPns {
     /// "Juru Muda (I/a)": how ranks are usually shown to people.
     pub fn label(self) -> String {
         format!("{} ({})", self.name_id(), self.code())
-    }
-}
-
-reference_enum! {
-    /// Grade of a PPPK employee, I to XVII; declared from the lowest.
-    pub enum GolonganPppk as GolonganPppk {
-        I = "I", "Golongan I", "Grade I";
-        II = "II", "Golongan II", "Grade II";
-        III = "III", "Golongan III", "Grade III";
-        IV = "IV", "Golongan IV", "Grade IV";
-        V = "V", "Golongan V", "Grade V";
-        VI = "VI", "Golongan VI", "Grade VI";
-        VII = "VII", "Golongan VII", "Grade VII";
-        VIII = "VIII", "Golongan VIII", "Grade VIII";
-        IX = "IX", "Golongan IX", "Grade IX";
-        X = "X", "Golongan X", "Grade X";
-        XI = "XI", "Golongan XI", "Grade XI";
-        XII = "XII", "Golongan XII", "Grade XII";
-        XIII = "XIII", "Golongan XIII", "Grade XIII";
-        XIV = "XIV", "Golongan XIV", "Grade XIV";
-        XV = "XV", "Golongan XV", "Grade XV";
-        XVI = "XVI", "Golongan XVI", "Grade XVI";
-        XVII = "XVII", "Golongan XVII", "Grade XVII";
     }
 }
 
@@ -167,16 +122,6 @@ impl fmt::Display for Golongan {
 mod tests {
     use super::*;
     use crate::domain::localized::Localized;
-
-    mod pns {
-        use super::*;
-        reference_enum_tests!(GolonganPns);
-    }
-
-    mod pppk {
-        use super::*;
-        reference_enum_tests!(GolonganPppk);
-    }
 
     #[test]
     fn pns_titles_follow_the_regulation() {

@@ -1,15 +1,6 @@
-reference_enum! {
-    /// How a family member relates to the employee.
-    pub enum Hubungan as Hubungan {
-        Suami = "suami", "Suami", "Husband";
-        Istri = "istri", "Istri", "Wife";
-        AnakKandung = "anak_kandung", "Anak Kandung", "Biological child";
-        AnakTiri = "anak_tiri", "Anak Tiri", "Stepchild";
-        AnakAngkat = "anak_angkat", "Anak Angkat", "Adopted child";
-        Ayah = "ayah", "Ayah", "Father";
-        Ibu = "ibu", "Ibu", "Mother";
-    }
-}
+//! What a family relationship implies.
+
+use super::Hubungan;
 
 impl Hubungan {
     pub fn is_spouse(self) -> bool {
@@ -31,10 +22,6 @@ impl Hubungan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::localized::{Lang, Localized};
-
-    reference_enum_tests!(Hubungan);
-
     #[test]
     fn each_relationship_is_exactly_one_kind() {
         for &h in Hubungan::all() {

@@ -1,24 +1,6 @@
-reference_enum! {
-    /// Performance rating of an SKP since 2022, from the best.
-    ///
-    /// `Ord` follows the declaration: `SangatBaik` is the *smallest*.
-    pub enum PredikatSkp as PredikatSkp {
-        SangatBaik = "sangat_baik", "Sangat Baik", "Outstanding";
-        Baik = "baik", "Baik", "Good";
-        ButuhPerbaikan = "butuh_perbaikan", "Butuh Perbaikan", "Needs improvement";
-        Kurang = "kurang", "Kurang/Misconduct", "Poor/Misconduct";
-        SangatKurang = "sangat_kurang", "Sangat Kurang", "Very poor";
-    }
-}
+//! How an SKP's rating follows from its two dimensions.
 
-reference_enum! {
-    /// The rating of one SKP dimension (work results, work behaviour) against expectations.
-    pub enum Ekspektasi as Ekspektasi {
-        DiAtas = "di_atas", "Di Atas Ekspektasi", "Above expectations";
-        Sesuai = "sesuai", "Sesuai Ekspektasi", "As expected";
-        DiBawah = "di_bawah", "Di Bawah Ekspektasi", "Below expectations";
-    }
-}
+use super::{Ekspektasi, PredikatSkp};
 
 impl PredikatSkp {
     /// The rating implied by the two dimensions, per the 2022 matrix
@@ -38,17 +20,6 @@ impl PredikatSkp {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::localized::{Lang, Localized};
-
-    mod predikat {
-        use super::*;
-        reference_enum_tests!(PredikatSkp);
-    }
-
-    mod ekspektasi {
-        use super::*;
-        reference_enum_tests!(Ekspektasi);
-    }
 
     #[test]
     fn matrix_corners() {

@@ -1,22 +1,6 @@
-use super::{JenisDokumen, JenisPegawai};
+//! Which histories apply to whom, and what documents support them.
 
-reference_enum! {
-    /// The kinds of history (*riwayat*) kept for an employee.
-    pub enum Riwayat as Riwayat {
-        Jabatan = "jabatan", "Riwayat Jabatan", "Positions";
-        Pendidikan = "pendidikan", "Riwayat Pendidikan", "Education";
-        Diklat = "diklat", "Riwayat Diklat/Kursus", "Training and courses";
-        Skp = "skp", "Riwayat SKP", "Performance appraisals (SKP)";
-        Penghargaan = "penghargaan", "Riwayat Penghargaan", "Awards";
-        Pangkat = "pangkat", "Riwayat Pangkat/Golongan", "Ranks";
-        Keluarga = "keluarga", "Data Keluarga", "Family";
-        PeninjauanMasaKerja = "peninjauan_masa_kerja", "Riwayat Peninjauan Masa Kerja", "Service-period reviews";
-        PindahInstansi = "pindah_instansi", "Riwayat Pindah Instansi", "Agency transfers";
-        Cltn = "cltn", "Riwayat CLTN", "Unpaid leave (CLTN)";
-        CpnsPns = "cpns_pns", "Data CPNS/PNS", "CPNS/PNS appointment";
-        Organisasi = "organisasi", "Riwayat Organisasi", "Organisations";
-    }
-}
+use super::{JenisDokumen, JenisPegawai, Riwayat};
 
 impl Riwayat {
     /// Whether an employee of this type keeps this history (domain.md's PNS/PPPK columns).
@@ -75,10 +59,6 @@ impl Riwayat {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::localized::{Lang, Localized};
-
-    reference_enum_tests!(Riwayat);
-
     #[test]
     fn pns_keep_every_history() {
         assert!(Riwayat::all()

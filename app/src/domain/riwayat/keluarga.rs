@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::domain::nik::Nik;
+pub use crate::domain::reference::StatusAnak;
 use crate::domain::reference::{Hubungan, JenisKelamin};
 
 /// A numbered civil-registry deed (marriage, divorce, birth…).
@@ -49,14 +50,6 @@ pub struct Pasangan {
     pub akta_nikah: Option<Akta>,
     /// Present when divorced.
     pub akta_cerai: Option<Akta>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusAnak {
-    Kandung,
-    Tiri,
-    Angkat,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

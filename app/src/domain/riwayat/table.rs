@@ -21,8 +21,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::domain::localized::Lang;
-use crate::domain::reference::Riwayat;
+use crate::domain::localized::{format_date, Lang};
+use crate::domain::reference::{ReferenceKind, Riwayat};
 use crate::domain::riwayat::*;
 
 /// A column's type as PostgreSQL names it (`pg_type.typname`).
@@ -65,11 +65,68 @@ pub struct Column {
     pub nullable: bool,
     /// The field's name for people: Indonesian, English.
     pub label: (&'static str, &'static str),
+    pub shown: Shown,
+}
+
+/// How a column's value reads for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// As stored, dates written out ("1 Maret 2010"), flags as yes or no.
+    AsStored,
+    /// A reference code, by its name ("reguler" reads "Reguler").
+    Named(ReferenceKind),
+    /// A reference code by its name, the code after it: "Penata (III/c)".
+    NamedWithCode(ReferenceKind),
 }
 
 impl Column {
     pub fn label(&self, lang: Lang) -> &'static str {
         lang.pick(self.label.0, self.label.1)
+    }
+
+    const fn named(self, kind: ReferenceKind) -> Column {
+        Column {
+            shown: Shown::Named(kind),
+            ..self
+        }
+    }
+
+    const fn named_with_code(self, kind: ReferenceKind) -> Column {
+        Column {
+            shown: Shown::NamedWithCode(kind),
+            ..self
+        }
+    }
+
+    /// The value as people read it; "-" for none.
+    pub fn show(&self, value: &Value, lang: Lang) -> String {
+        let text = match value {
+            Value::Null => return "-".to_owned(),
+            Value::Bool(yes) => {
+                return lang
+                    .pick(
+                        if *yes { "Ya" } else { "Tidak" },
+                        if *yes { "Yes" } else { "No" },
+                    )
+                    .to_owned()
+            }
+            Value::String(text) => text.as_str(),
+            other => return other.to_string(),
+        };
+        match self.shown {
+            Shown::Named(kind) => kind.name_of(text, lang).unwrap_or(text).to_owned(),
+            Shown::NamedWithCode(kind) => match kind.name_of(text, lang) {
+                Some(name) => format!("{name} ({text})"),
+                None => text.to_owned(),
+            },
+            Shown::AsStored if self.sql == Sql::Date => {
+                let format = time::macros::format_description!("[year]-[month]-[day]");
+                time::Date::parse(text, format)
+                    .map(|date| format_date(date, lang))
+                    .unwrap_or_else(|_| text.to_owned())
+            }
+            Shown::AsStored => text.to_owned(),
+        }
     }
 }
 
@@ -86,6 +143,7 @@ const fn req(
         sql,
         nullable: false,
         label: (id, en),
+        shown: Shown::AsStored,
     }
 }
 
@@ -97,11 +155,8 @@ const fn opt(
     en: &'static str,
 ) -> Column {
     Column {
-        name,
-        path,
-        sql,
         nullable: true,
-        label: (id, en),
+        ..req(name, path, sql, id, en)
     }
 }
 
@@ -141,579 +196,154 @@ pub struct Table {
 use Sql::*;
 
 /// Every history, in `Riwayat::all()` order.
+#[rustfmt::skip]
 pub const TABLES: [Table; 12] = [
     Table {
-        riwayat: Riwayat::Jabatan,
-        name: "riwayat_jabatan",
-        key: Key::Id,
-        order_by: "tmt DESC",
-        unique: &[],
+        riwayat: Riwayat::Jabatan, name: "riwayat_jabatan", key: Key::Id, order_by: "tmt DESC", unique: &[],
         columns: &[
-            req("jenis_jabatan", "jenis", Text, "Jenis", "Kind"),
+            req("jenis_jabatan", "jenis", Text, "Jenis", "Kind").named(ReferenceKind::JenisJabatan),
             req("unit_kerja", "unit_kerja", Text, "Unit kerja", "Work unit"),
             req("nama_jabatan", "jabatan", Text, "Jabatan", "Position"),
-            opt("eselon", "eselon", Text, "Eselon", "Echelon"),
-            req(
-                "sk_nomor",
-                "sk.nomor",
-                Text,
-                "SK · Nomor",
-                "Decree (SK) · Number",
-            ),
-            req(
-                "sk_tanggal",
-                "sk.tanggal",
-                Date,
-                "SK · Tanggal",
-                "Decree (SK) · Date",
-            ),
+            opt("eselon", "eselon", Text, "Eselon", "Echelon").named(ReferenceKind::Eselon),
+            req("sk_nomor", "sk.nomor", Text, "SK · Nomor", "Decree (SK) · Number"),
+            req("sk_tanggal", "sk.tanggal", Date, "SK · Tanggal", "Decree (SK) · Date"),
             req("tmt", "tmt", Date, "TMT", "Effective date (TMT)"),
-            opt(
-                "tanggal_pelantikan",
-                "tanggal_pelantikan",
-                Date,
-                "Tanggal pelantikan",
-                "Inauguration date",
-            ),
+            opt("tanggal_pelantikan", "tanggal_pelantikan", Date, "Tanggal pelantikan", "Inauguration date"),
         ],
     },
     Table {
-        riwayat: Riwayat::Pendidikan,
-        name: "riwayat_pendidikan",
-        key: Key::Id,
-        order_by: "tanggal_lulus DESC",
-        unique: &[],
+        riwayat: Riwayat::Pendidikan, name: "riwayat_pendidikan", key: Key::Id, order_by: "tanggal_lulus DESC", unique: &[],
         columns: &[
-            req("tingkat", "tingkat", Text, "Tingkat", "Level"),
+            req("tingkat", "tingkat", Text, "Tingkat", "Level").named(ReferenceKind::TingkatPendidikan),
             opt("jurusan", "major", Text, "Jurusan", "Major"),
-            req(
-                "nama_sekolah",
-                "school",
-                Text,
-                "Sekolah/perguruan tinggi",
-                "School or university",
-            ),
-            req(
-                "tanggal_lulus",
-                "graduation_date",
-                Date,
-                "Tanggal lulus",
-                "Graduation date",
-            ),
-            opt(
-                "nomor_ijazah",
-                "certificate_number",
-                Text,
-                "Nomor ijazah/sertifikat",
-                "Certificate number",
-            ),
-            opt(
-                "gelar_depan",
-                "front_title",
-                Text,
-                "Gelar depan",
-                "Title before the name",
-            ),
-            opt(
-                "gelar_belakang",
-                "back_title",
-                Text,
-                "Gelar belakang",
-                "Title after the name",
-            ),
+            req("nama_sekolah", "school", Text, "Sekolah/perguruan tinggi", "School or university"),
+            req("tanggal_lulus", "graduation_date", Date, "Tanggal lulus", "Graduation date"),
+            opt("nomor_ijazah", "certificate_number", Text, "Nomor ijazah/sertifikat", "Certificate number"),
+            opt("gelar_depan", "front_title", Text, "Gelar depan", "Title before the name"),
+            opt("gelar_belakang", "back_title", Text, "Gelar belakang", "Title after the name"),
         ],
     },
     Table {
-        riwayat: Riwayat::Diklat,
-        name: "riwayat_diklat",
-        key: Key::Id,
-        order_by: "tanggal_mulai DESC",
-        unique: &[],
+        riwayat: Riwayat::Diklat, name: "riwayat_diklat", key: Key::Id, order_by: "tanggal_mulai DESC", unique: &[],
         columns: &[
             req("nama", "name", Text, "Nama", "Name"),
-            req(
-                "penyelenggara",
-                "organiser",
-                Text,
-                "Penyelenggara",
-                "Organiser",
-            ),
+            req("penyelenggara", "organiser", Text, "Penyelenggara", "Organiser"),
             opt("jumlah_jam", "hours", Int, "Jumlah jam", "Hours"),
-            req(
-                "tanggal_mulai",
-                "start",
-                Date,
-                "Tanggal mulai",
-                "Start date",
-            ),
-            req(
-                "tanggal_selesai",
-                "end",
-                Date,
-                "Tanggal selesai",
-                "End date",
-            ),
-            opt(
-                "nomor_sertifikat",
-                "certificate_number",
-                Text,
-                "Nomor ijazah/sertifikat",
-                "Certificate number",
-            ),
+            req("tanggal_mulai", "start", Date, "Tanggal mulai", "Start date"),
+            req("tanggal_selesai", "end", Date, "Tanggal selesai", "End date"),
+            opt("nomor_sertifikat", "certificate_number", Text, "Nomor ijazah/sertifikat", "Certificate number"),
         ],
     },
     Table {
-        riwayat: Riwayat::Skp,
-        name: "riwayat_skp",
-        key: Key::Id,
-        order_by: "tahun DESC",
-        unique: &["tahun"],
+        riwayat: Riwayat::Skp, name: "riwayat_skp", key: Key::Id, order_by: "tahun DESC", unique: &["tahun"],
         columns: &[
             req("tahun", "year", Int, "Tahun", "Year"),
-            req(
-                "hasil_kerja",
-                "hasil_kerja",
-                Text,
-                "Hasil kerja",
-                "Work results",
-            ),
-            req(
-                "perilaku_kerja",
-                "perilaku_kerja",
-                Text,
-                "Perilaku kerja",
-                "Work behaviour",
-            ),
-            req("predikat", "predikat", Text, "Predikat", "Rating"),
-            req(
-                "penilai_nama",
-                "appraiser_name",
-                Text,
-                "Nama pejabat penilai",
-                "Appraiser's name",
-            ),
-            opt(
-                "penilai_nip",
-                "appraiser_nip",
-                Char,
-                "NIP pejabat penilai",
-                "Appraiser's NIP",
-            ),
+            req("hasil_kerja", "hasil_kerja", Text, "Hasil kerja", "Work results").named(ReferenceKind::Ekspektasi),
+            req("perilaku_kerja", "perilaku_kerja", Text, "Perilaku kerja", "Work behaviour").named(ReferenceKind::Ekspektasi),
+            req("predikat", "predikat", Text, "Predikat", "Rating").named(ReferenceKind::PredikatSkp),
+            req("penilai_nama", "appraiser_name", Text, "Nama pejabat penilai", "Appraiser's name"),
+            opt("penilai_nip", "appraiser_nip", Char, "NIP pejabat penilai", "Appraiser's NIP"),
         ],
     },
     Table {
-        riwayat: Riwayat::Penghargaan,
-        name: "riwayat_penghargaan",
-        key: Key::Id,
-        order_by: "sk_tanggal DESC",
-        unique: &[],
+        riwayat: Riwayat::Penghargaan, name: "riwayat_penghargaan", key: Key::Id, order_by: "sk_tanggal DESC", unique: &[],
         columns: &[
             req("nama", "name", Text, "Nama", "Name"),
-            req(
-                "sk_nomor",
-                "sk.nomor",
-                Text,
-                "SK · Nomor",
-                "Decree (SK) · Number",
-            ),
-            req(
-                "sk_tanggal",
-                "sk.tanggal",
-                Date,
-                "SK · Tanggal",
-                "Decree (SK) · Date",
-            ),
+            req("sk_nomor", "sk.nomor", Text, "SK · Nomor", "Decree (SK) · Number"),
+            req("sk_tanggal", "sk.tanggal", Date, "SK · Tanggal", "Decree (SK) · Date"),
             req("tahun", "year", Int, "Tahun", "Year"),
         ],
     },
     Table {
-        riwayat: Riwayat::Pangkat,
-        name: "riwayat_pangkat",
-        key: Key::Id,
-        order_by: "tmt DESC",
-        unique: &["tmt"],
+        riwayat: Riwayat::Pangkat, name: "riwayat_pangkat", key: Key::Id, order_by: "tmt DESC", unique: &["tmt"],
         columns: &[
-            req("golongan", "golongan", Text, "Golongan", "Rank (golongan)"),
-            req(
-                "jenis_kenaikan",
-                "jenis_kp",
-                Text,
-                "Jenis kenaikan pangkat",
-                "Kind of promotion",
-            ),
-            req(
-                "sk_nomor",
-                "sk.nomor",
-                Text,
-                "SK · Nomor",
-                "Decree (SK) · Number",
-            ),
-            req(
-                "sk_tanggal",
-                "sk.tanggal",
-                Date,
-                "SK · Tanggal",
-                "Decree (SK) · Date",
-            ),
+            req("golongan", "golongan", Text, "Golongan", "Rank (golongan)").named_with_code(ReferenceKind::GolonganPns),
+            req("jenis_kenaikan", "jenis_kp", Text, "Jenis kenaikan pangkat", "Kind of promotion").named(ReferenceKind::JenisKenaikanPangkat),
+            req("sk_nomor", "sk.nomor", Text, "SK · Nomor", "Decree (SK) · Number"),
+            req("sk_tanggal", "sk.tanggal", Date, "SK · Tanggal", "Decree (SK) · Date"),
             req("tmt", "tmt", Date, "TMT", "Effective date (TMT)"),
-            opt(
-                "pertek_bkn_nomor",
-                "persetujuan_bkn.nomor",
-                Text,
-                "Persetujuan teknis BKN · Nomor",
-                "BKN technical approval · Number",
-            ),
-            opt(
-                "pertek_bkn_tanggal",
-                "persetujuan_bkn.tanggal",
-                Date,
-                "Persetujuan teknis BKN · Tanggal",
-                "BKN technical approval · Date",
-            ),
-            req(
-                "masa_kerja_tahun",
-                "masa_kerja.years",
-                SmallInt,
-                "Masa kerja golongan · Tahun",
-                "Service counted for the rank · Years",
-            ),
-            req(
-                "masa_kerja_bulan",
-                "masa_kerja.months",
-                SmallInt,
-                "Masa kerja golongan · Bulan",
-                "Service counted for the rank · Months",
-            ),
+            opt("pertek_bkn_nomor", "persetujuan_bkn.nomor", Text, "Persetujuan teknis BKN · Nomor", "BKN technical approval · Number"),
+            opt("pertek_bkn_tanggal", "persetujuan_bkn.tanggal", Date, "Persetujuan teknis BKN · Tanggal", "BKN technical approval · Date"),
+            req("masa_kerja_tahun", "masa_kerja.years", SmallInt, "Masa kerja golongan · Tahun", "Service counted for the rank · Years"),
+            req("masa_kerja_bulan", "masa_kerja.months", SmallInt, "Masa kerja golongan · Bulan", "Service counted for the rank · Months"),
         ],
     },
     Table {
-        riwayat: Riwayat::Keluarga,
-        name: "riwayat_keluarga",
-        key: Key::Id,
-        order_by: "id",
-        unique: &[],
+        riwayat: Riwayat::Keluarga, name: "riwayat_keluarga", key: Key::Id, order_by: "id", unique: &[],
         columns: &[
             req("anggota", "kind", Text, "Anggota keluarga", "Family member"),
             req("nama", "name", Text, "Nama", "Name"),
             opt("nik", "nik", Char, "NIK", "NIK"),
-            opt(
-                "tempat_lahir",
-                "birth_place",
-                Text,
-                "Tempat lahir",
-                "Place of birth",
-            ),
-            opt(
-                "tanggal_lahir",
-                "birth_date",
-                Date,
-                "Tanggal lahir",
-                "Date of birth",
-            ),
-            req("jenis_kelamin", "gender", Char, "Jenis kelamin", "Gender"),
+            opt("tempat_lahir", "birth_place", Text, "Tempat lahir", "Place of birth"),
+            opt("tanggal_lahir", "birth_date", Date, "Tanggal lahir", "Date of birth"),
+            req("jenis_kelamin", "gender", Char, "Jenis kelamin", "Gender").named(ReferenceKind::JenisKelamin),
             req("masih_hidup", "alive", Bool, "Masih hidup", "Alive"),
-            opt(
-                "akta_nikah_nomor",
-                "akta_nikah.nomor",
-                Text,
-                "Akta nikah · Nomor",
-                "Marriage certificate · Number",
-            ),
-            opt(
-                "akta_nikah_tanggal",
-                "akta_nikah.tanggal",
-                Date,
-                "Akta nikah · Tanggal",
-                "Marriage certificate · Date",
-            ),
-            opt(
-                "akta_cerai_nomor",
-                "akta_cerai.nomor",
-                Text,
-                "Akta cerai · Nomor",
-                "Divorce certificate · Number",
-            ),
-            opt(
-                "akta_cerai_tanggal",
-                "akta_cerai.tanggal",
-                Date,
-                "Akta cerai · Tanggal",
-                "Divorce certificate · Date",
-            ),
-            opt("status_anak", "status", Text, "Status", "Status"),
-            opt(
-                "pasangan_id",
-                "pasangan_id",
-                RowId,
-                "Orang tua lain (pasangan)",
-                "Other parent (spouse)",
-            ),
+            opt("akta_nikah_nomor", "akta_nikah.nomor", Text, "Akta nikah · Nomor", "Marriage certificate · Number"),
+            opt("akta_nikah_tanggal", "akta_nikah.tanggal", Date, "Akta nikah · Tanggal", "Marriage certificate · Date"),
+            opt("akta_cerai_nomor", "akta_cerai.nomor", Text, "Akta cerai · Nomor", "Divorce certificate · Number"),
+            opt("akta_cerai_tanggal", "akta_cerai.tanggal", Date, "Akta cerai · Tanggal", "Divorce certificate · Date"),
+            opt("status_anak", "status", Text, "Status", "Status").named(ReferenceKind::StatusAnak),
+            opt("pasangan_id", "pasangan_id", RowId, "Orang tua lain (pasangan)", "Other parent (spouse)"),
         ],
     },
     Table {
-        riwayat: Riwayat::PeninjauanMasaKerja,
-        name: "riwayat_pmk",
-        key: Key::Id,
-        order_by: "tanggal_mulai DESC",
-        unique: &[],
+        riwayat: Riwayat::PeninjauanMasaKerja, name: "riwayat_pmk", key: Key::Id, order_by: "tanggal_mulai DESC", unique: &[],
         columns: &[
-            req(
-                "pemberi_kerja",
-                "employer",
-                Text,
-                "Tempat bekerja",
-                "Employer",
-            ),
-            req(
-                "tanggal_mulai",
-                "start",
-                Date,
-                "Tanggal mulai",
-                "Start date",
-            ),
-            req(
-                "tanggal_selesai",
-                "end",
-                Date,
-                "Tanggal selesai",
-                "End date",
-            ),
-            req(
-                "sk_nomor",
-                "sk.nomor",
-                Text,
-                "SK · Nomor",
-                "Decree (SK) · Number",
-            ),
-            req(
-                "sk_tanggal",
-                "sk.tanggal",
-                Date,
-                "SK · Tanggal",
-                "Decree (SK) · Date",
-            ),
-            opt(
-                "pertek_bkn_nomor",
-                "persetujuan_bkn.nomor",
-                Text,
-                "Persetujuan teknis BKN · Nomor",
-                "BKN technical approval · Number",
-            ),
-            opt(
-                "pertek_bkn_tanggal",
-                "persetujuan_bkn.tanggal",
-                Date,
-                "Persetujuan teknis BKN · Tanggal",
-                "BKN technical approval · Date",
-            ),
-            req(
-                "masa_kerja_tahun",
-                "masa_kerja.years",
-                SmallInt,
-                "Masa kerja golongan · Tahun",
-                "Service counted for the rank · Years",
-            ),
-            req(
-                "masa_kerja_bulan",
-                "masa_kerja.months",
-                SmallInt,
-                "Masa kerja golongan · Bulan",
-                "Service counted for the rank · Months",
-            ),
+            req("pemberi_kerja", "employer", Text, "Tempat bekerja", "Employer"),
+            req("tanggal_mulai", "start", Date, "Tanggal mulai", "Start date"),
+            req("tanggal_selesai", "end", Date, "Tanggal selesai", "End date"),
+            req("sk_nomor", "sk.nomor", Text, "SK · Nomor", "Decree (SK) · Number"),
+            req("sk_tanggal", "sk.tanggal", Date, "SK · Tanggal", "Decree (SK) · Date"),
+            opt("pertek_bkn_nomor", "persetujuan_bkn.nomor", Text, "Persetujuan teknis BKN · Nomor", "BKN technical approval · Number"),
+            opt("pertek_bkn_tanggal", "persetujuan_bkn.tanggal", Date, "Persetujuan teknis BKN · Tanggal", "BKN technical approval · Date"),
+            req("masa_kerja_tahun", "masa_kerja.years", SmallInt, "Masa kerja golongan · Tahun", "Service counted for the rank · Years"),
+            req("masa_kerja_bulan", "masa_kerja.months", SmallInt, "Masa kerja golongan · Bulan", "Service counted for the rank · Months"),
         ],
     },
     Table {
-        riwayat: Riwayat::PindahInstansi,
-        name: "riwayat_pindah_instansi",
-        key: Key::Id,
-        order_by: "tmt DESC",
-        unique: &[],
+        riwayat: Riwayat::PindahInstansi, name: "riwayat_pindah_instansi", key: Key::Id, order_by: "tmt DESC", unique: &[],
         columns: &[
-            req(
-                "instansi_asal_id",
-                "from_instansi_id",
-                Int,
-                "Instansi asal",
-                "From agency",
-            ),
-            req(
-                "instansi_tujuan_id",
-                "to_instansi_id",
-                Int,
-                "Instansi tujuan",
-                "To agency",
-            ),
-            req(
-                "sk_nomor",
-                "sk.nomor",
-                Text,
-                "SK · Nomor",
-                "Decree (SK) · Number",
-            ),
-            req(
-                "sk_tanggal",
-                "sk.tanggal",
-                Date,
-                "SK · Tanggal",
-                "Decree (SK) · Date",
-            ),
+            req("instansi_asal_id", "from_instansi_id", Int, "Instansi asal", "From agency"),
+            req("instansi_tujuan_id", "to_instansi_id", Int, "Instansi tujuan", "To agency"),
+            req("sk_nomor", "sk.nomor", Text, "SK · Nomor", "Decree (SK) · Number"),
+            req("sk_tanggal", "sk.tanggal", Date, "SK · Tanggal", "Decree (SK) · Date"),
             req("tmt", "tmt", Date, "TMT", "Effective date (TMT)"),
         ],
     },
     Table {
-        riwayat: Riwayat::Cltn,
-        name: "riwayat_cltn",
-        key: Key::Id,
-        order_by: "tanggal_mulai DESC",
-        unique: &[],
+        riwayat: Riwayat::Cltn, name: "riwayat_cltn", key: Key::Id, order_by: "tanggal_mulai DESC", unique: &[],
         columns: &[
-            req(
-                "sk_nomor",
-                "sk.nomor",
-                Text,
-                "SK · Nomor",
-                "Decree (SK) · Number",
-            ),
-            req(
-                "sk_tanggal",
-                "sk.tanggal",
-                Date,
-                "SK · Tanggal",
-                "Decree (SK) · Date",
-            ),
-            req(
-                "tanggal_mulai",
-                "start",
-                Date,
-                "Tanggal mulai",
-                "Start date",
-            ),
-            req(
-                "tanggal_selesai",
-                "end",
-                Date,
-                "Tanggal selesai",
-                "End date",
-            ),
-            opt(
-                "tanggal_aktif_kembali",
-                "active_again",
-                Date,
-                "Tanggal aktif kembali",
-                "Back at work on",
-            ),
-            opt(
-                "sk_aktif_kembali_nomor",
-                "sk_active_again.nomor",
-                Text,
-                "SK aktif kembali · Nomor",
-                "Decree of return to work · Number",
-            ),
-            opt(
-                "sk_aktif_kembali_tanggal",
-                "sk_active_again.tanggal",
-                Date,
-                "SK aktif kembali · Tanggal",
-                "Decree of return to work · Date",
-            ),
+            req("sk_nomor", "sk.nomor", Text, "SK · Nomor", "Decree (SK) · Number"),
+            req("sk_tanggal", "sk.tanggal", Date, "SK · Tanggal", "Decree (SK) · Date"),
+            req("tanggal_mulai", "start", Date, "Tanggal mulai", "Start date"),
+            req("tanggal_selesai", "end", Date, "Tanggal selesai", "End date"),
+            opt("tanggal_aktif_kembali", "active_again", Date, "Tanggal aktif kembali", "Back at work on"),
+            opt("sk_aktif_kembali_nomor", "sk_active_again.nomor", Text, "SK aktif kembali · Nomor", "Decree of return to work · Number"),
+            opt("sk_aktif_kembali_tanggal", "sk_active_again.tanggal", Date, "SK aktif kembali · Tanggal", "Decree of return to work · Date"),
         ],
     },
     Table {
-        riwayat: Riwayat::CpnsPns,
-        name: "riwayat_cpns_pns",
-        key: Key::Employee,
-        order_by: "",
-        unique: &[],
+        riwayat: Riwayat::CpnsPns, name: "riwayat_cpns_pns", key: Key::Employee, order_by: "", unique: &[],
         columns: &[
-            req(
-                "sk_cpns_nomor",
-                "sk_cpns.nomor",
-                Text,
-                "SK CPNS · Nomor",
-                "CPNS decree · Number",
-            ),
-            req(
-                "sk_cpns_tanggal",
-                "sk_cpns.tanggal",
-                Date,
-                "SK CPNS · Tanggal",
-                "CPNS decree · Date",
-            ),
-            req(
-                "tmt_cpns",
-                "tmt_cpns",
-                Date,
-                "TMT CPNS",
-                "CPNS effective date",
-            ),
-            opt(
-                "sk_pns_nomor",
-                "sk_pns.nomor",
-                Text,
-                "SK PNS · Nomor",
-                "PNS decree · Number",
-            ),
-            opt(
-                "sk_pns_tanggal",
-                "sk_pns.tanggal",
-                Date,
-                "SK PNS · Tanggal",
-                "PNS decree · Date",
-            ),
+            req("sk_cpns_nomor", "sk_cpns.nomor", Text, "SK CPNS · Nomor", "CPNS decree · Number"),
+            req("sk_cpns_tanggal", "sk_cpns.tanggal", Date, "SK CPNS · Tanggal", "CPNS decree · Date"),
+            req("tmt_cpns", "tmt_cpns", Date, "TMT CPNS", "CPNS effective date"),
+            opt("sk_pns_nomor", "sk_pns.nomor", Text, "SK PNS · Nomor", "PNS decree · Number"),
+            opt("sk_pns_tanggal", "sk_pns.tanggal", Date, "SK PNS · Tanggal", "PNS decree · Date"),
             opt("tmt_pns", "tmt_pns", Date, "TMT PNS", "PNS effective date"),
-            opt(
-                "sttpl_nomor",
-                "sttpl.nomor",
-                Text,
-                "STTPL · Nomor",
-                "STTPL (training certificate) · Number",
-            ),
-            opt(
-                "sttpl_tanggal",
-                "sttpl.tanggal",
-                Date,
-                "STTPL · Tanggal",
-                "STTPL (training certificate) · Date",
-            ),
-            opt(
-                "spmt_nomor",
-                "spmt.nomor",
-                Text,
-                "SPMT · Nomor",
-                "SPMT (start of duty) · Number",
-            ),
-            opt(
-                "spmt_tanggal",
-                "spmt.tanggal",
-                Date,
-                "SPMT · Tanggal",
-                "SPMT (start of duty) · Date",
-            ),
+            opt("sttpl_nomor", "sttpl.nomor", Text, "STTPL · Nomor", "STTPL (training certificate) · Number"),
+            opt("sttpl_tanggal", "sttpl.tanggal", Date, "STTPL · Tanggal", "STTPL (training certificate) · Date"),
+            opt("spmt_nomor", "spmt.nomor", Text, "SPMT · Nomor", "SPMT (start of duty) · Number"),
+            opt("spmt_tanggal", "spmt.tanggal", Date, "SPMT · Tanggal", "SPMT (start of duty) · Date"),
         ],
     },
     Table {
-        riwayat: Riwayat::Organisasi,
-        name: "riwayat_organisasi",
-        key: Key::Id,
-        order_by: "tanggal_mulai DESC",
-        unique: &[],
+        riwayat: Riwayat::Organisasi, name: "riwayat_organisasi", key: Key::Id, order_by: "tanggal_mulai DESC", unique: &[],
         columns: &[
             req("nama_organisasi", "name", Text, "Nama", "Name"),
             req("jabatan", "role", Text, "Peran", "Role"),
-            req(
-                "tanggal_mulai",
-                "start",
-                Date,
-                "Tanggal mulai",
-                "Start date",
-            ),
-            opt(
-                "tanggal_selesai",
-                "end",
-                Date,
-                "Tanggal selesai",
-                "End date",
-            ),
+            req("tanggal_mulai", "start", Date, "Tanggal mulai", "Start date"),
+            opt("tanggal_selesai", "end", Date, "Tanggal selesai", "End date"),
         ],
     },
 ];
@@ -861,11 +491,62 @@ histories! {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+    use serde_json::json;
     use time::macros::date;
 
     use super::*;
     use crate::domain::testing::pegawai_pns;
     use crate::proposal::change::{records_of, ProposedRecord};
+
+    #[test]
+    fn values_read_as_people_read_them() {
+        let pangkat = table(Riwayat::Pangkat);
+        let column = |path| pangkat.column_at(path).unwrap();
+        assert_eq!(
+            column("golongan").show(&json!("III/c"), Lang::Id),
+            "Penata (III/c)"
+        );
+        assert_eq!(
+            column("jenis_kp").show(&json!("reguler"), Lang::En),
+            "Regular"
+        );
+        assert_eq!(
+            column("tmt").show(&json!("2010-03-01"), Lang::Id),
+            "1 Maret 2010"
+        );
+        assert_eq!(
+            column("persetujuan_bkn.nomor").show(&Value::Null, Lang::Id),
+            "-"
+        );
+        assert_eq!(column("masa_kerja.years").show(&json!(4), Lang::Id), "4");
+        let alive = table(Riwayat::Keluarga).column_at("alive").unwrap();
+        assert_eq!(alive.show(&json!(false), Lang::Id), "Tidak");
+        // A code outside its list (older data) still shows, as it is.
+        assert_eq!(column("jenis_kp").show(&json!("lama"), Lang::Id), "lama");
+    }
+
+    proptest! {
+        /// Each column said to hold a reference code names the list its values
+        /// come from: every such value of a record has a name there.
+        #[test]
+        fn named_columns_name_their_lists(pegawai in pegawai_pns(date!(2026 - 12 - 01))) {
+            for t in &TABLES {
+                for record in records_of(&pegawai, t.riwayat) {
+                    let json = serde_json::to_value(&record).unwrap();
+                    for (column, value) in t.values(&json["data"]) {
+                        let (Shown::Named(kind) | Shown::NamedWithCode(kind)) = column.shown else {
+                            continue;
+                        };
+                        let Some(code) = value.as_str() else { continue };
+                        prop_assert!(
+                            kind.name_of(code, Lang::Id).is_some(),
+                            "{}.{}: {} is not a {:?}", t.name, column.name, code, kind
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_history_is_described_once_in_its_own_order() {
