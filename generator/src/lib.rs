@@ -132,6 +132,26 @@ mod tests {
         }
     }
 
+    /// The fixture names agencies, units and districts; loading gives their ids.
+    #[test]
+    fn demo_people_get_the_ids_their_names_have() {
+        let reference = reference_with_demo_agencies();
+        let id_of = |code: &str| reference.agencies.iter().find(|a| a.code == code).unwrap();
+        let (bkn, bandung) = (id_of("BKN"), id_of("KOTA-32.73"));
+        let pns = demo::demo_pns(reference).unwrap();
+        assert_eq!(pns.personal.instansi_id, bkn.id);
+        assert_eq!(pns.personal.unit_kerja_id, bkn.units[0].id);
+        let transfer = &pns.pindah_instansi[0];
+        assert_eq!(
+            (transfer.instansi_asal_id, transfer.instansi_tujuan_id),
+            (bandung.id, bkn.id)
+        );
+        let district = &reference.districts[bandung.districts.start].code;
+        let pppk = demo::demo_pppk(reference).unwrap();
+        assert_eq!(pppk.personal.alamat.kode_kecamatan.as_ref(), Some(district));
+        assert_eq!(pppk.personal.instansi_id, bandung.id);
+    }
+
     fn reference_with_demo_agencies() -> &'static Reference {
         static REFERENCE: std::sync::OnceLock<Reference> = std::sync::OnceLock::new();
         REFERENCE.get_or_init(|| {
