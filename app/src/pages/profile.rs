@@ -250,7 +250,14 @@ fn records(i18n: I18n, p: &Pegawai, riwayat: Riwayat) -> Vec<Fields> {
                             && column.sql != Sql::RowId
                             && !SAID_BY_HUBUNGAN.contains(&column.name)
                     })
-                    .map(|(column, value)| (column.label(lang), column.show(value, lang))),
+                    .map(|(column, value)| {
+                        let shown = match value {
+                            serde_json::Value::Bool(true) => t_string!(i18n, yes).to_owned(),
+                            serde_json::Value::Bool(false) => t_string!(i18n, no).to_owned(),
+                            _ => column.show(value, lang),
+                        };
+                        (column.label(lang), shown)
+                    }),
             );
             fields
         })

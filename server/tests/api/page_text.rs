@@ -20,7 +20,8 @@
 //!   where the page holds what they name: the name of a reference value (a history,
 //!   a rank, a religion…) or of a section ("Data Personal") where its code is on the
 //!   page (in its data, an `href`, a `value`), and a history's field labels (its one
-//!   description) where that history is in the page's data;
+//!   description) where that history is on the page (in its data, or named by an
+//!   attribute, as a profile section's `data-riwayat`);
 //! - the message of a `Localized` value the page shows (the update period's state),
 //!   and text inside an alert (`role="alert"`, `.form-error`, `.field-errors`):
 //!   problems explain themselves through `Localized`, which is not this mechanism.
@@ -383,7 +384,7 @@ impl Page {
     fn unmarked_text(&self, names: &[Name], messages: &[String]) -> Vec<String> {
         let names = names.iter().filter(|n| {
             (n.code.is_empty() || n.code.iter().any(|c| self.codes.contains(*c)))
-                && n.history.is_none_or(|h| self.data.contains(h))
+                && n.history.is_none_or(|h| self.codes.contains(h))
         });
         let mut known: Vec<&str> = self
             .data

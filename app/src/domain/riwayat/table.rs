@@ -71,7 +71,7 @@ pub struct Column {
 /// How a column's value reads for people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shown {
-    /// As stored, dates written out ("1 Maret 2010"), flags as yes or no.
+    /// As stored, dates written out ("1 Maret 2010").
     AsStored,
     /// A reference code, by its name ("reguler" reads "Reguler").
     Named(ReferenceKind),
@@ -98,18 +98,11 @@ impl Column {
         }
     }
 
-    /// The value as people read it; "-" for none.
+    /// The value as people read it; "-" for none. A flag stays `true`/`false`:
+    /// wording it ("Ya") is page text, the locale files' to say.
     pub fn show(&self, value: &Value, lang: Lang) -> String {
         let text = match value {
             Value::Null => return "-".to_owned(),
-            Value::Bool(yes) => {
-                return lang
-                    .pick(
-                        if *yes { "Ya" } else { "Tidak" },
-                        if *yes { "Yes" } else { "No" },
-                    )
-                    .to_owned()
-            }
             Value::String(text) => text.as_str(),
             other => return other.to_string(),
         };
@@ -519,8 +512,6 @@ mod tests {
             "-"
         );
         assert_eq!(column("masa_kerja.years").show(&json!(4), Lang::Id), "4");
-        let alive = table(Riwayat::Keluarga).column_at("alive").unwrap();
-        assert_eq!(alive.show(&json!(false), Lang::Id), "Tidak");
         // A code outside its list (older data) still shows, as it is.
         assert_eq!(column("jenis_kp").show(&json!("lama"), Lang::Id), "lama");
     }
