@@ -2,11 +2,18 @@
 //! development, an in-memory mailbox readable at `/dev/surat`.
 
 use std::collections::VecDeque;
+use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use app::mail::{MailError, MailFuture, Mailer, OutgoingMail, SharedMailer};
-use axum::{extract::State, response::Html, routing::get, Router};
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    http::StatusCode,
+    response::{Html, IntoResponse, Response},
+    routing::get,
+    Router,
+};
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -129,7 +136,23 @@ fn linkify(body: &str) -> String {
         .join("\n")
 }
 
-async fn page(State(mailbox): State<DevMailbox>) -> Html<String> {
+/// Only for a browser on this machine: the page shows every token, so a request
+/// from any other address is told there is nothing here.
+async fn page(State(mailbox): State<DevMailbox>, request: Request) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip());
+    match peer {
+        Some(ip) if ip.is_loopback() => listing(&mailbox).into_response(),
+        _ => {
+            tracing::warn!(?peer, "development mailbox asked from off this machine");
+            StatusCode::NOT_FOUND.into_response()
+        }
+    }
+}
+
+fn listing(mailbox: &DevMailbox) -> Html<String> {
     let items: String = mailbox
         .messages()
         .iter()
@@ -172,6 +195,37 @@ mod tests {
         let html = linkify("Yth. <b>Rina</b>,\nhttp://127.0.0.1:3000/kata-sandi?token=a&b\n");
         assert!(html.contains("&lt;b&gt;Rina&lt;/b&gt;"));
         assert!(html.contains("<a href=\"http://127.0.0.1:3000/kata-sandi?token=a&amp;b\">"));
+    }
+
+    /// The page shows every token: only a browser on this machine may read it.
+    #[tokio::test]
+    async fn the_mailbox_answers_only_on_this_machine() {
+        use tower::ServiceExt;
+        let status_from = |peer: Option<[u8; 4]>| async move {
+            let mut request = Request::get("/dev/surat")
+                .body(axum::body::Body::empty())
+                .unwrap();
+            if let Some(ip) = peer {
+                request
+                    .extensions_mut()
+                    .insert(ConnectInfo(SocketAddr::from((ip, 40_000))));
+            }
+            dev_routes(DevMailbox::default())
+                .oneshot(request)
+                .await
+                .unwrap()
+                .status()
+        };
+        assert_eq!(status_from(Some([127, 0, 0, 1])).await, StatusCode::OK);
+        assert_eq!(
+            status_from(Some([10, 1, 2, 3])).await,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            status_from(Some([192, 168, 0, 9])).await,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(status_from(None).await, StatusCode::NOT_FOUND);
     }
 
     #[tokio::test]

@@ -181,21 +181,29 @@ impl From<Internal> for AppError {
     }
 }
 
+/// A request the server could not read, serde's words kept as the detail.
+fn malformed(detail: &str) -> AppError {
+    AppError::Invalid(vec![FieldError {
+        field: String::new(),
+        messages: vec![Message {
+            id: format!("Permintaan tidak dapat dibaca (rincian: {detail})."),
+            en: format!("Malformed request ({detail})."),
+        }],
+    }])
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // A request the server could not decode is the client's mistake.
-            ServerFnErrorErr::Args(e) | ServerFnErrorErr::MissingArg(e) => {
-                AppError::Invalid(vec![FieldError {
-                    field: String::new(),
-                    messages: vec![Message {
-                        id: format!("Permintaan tidak valid: {e}"),
-                        en: format!("Malformed request: {e}"),
-                    }],
-                }])
-            }
+            ServerFnErrorErr::Args(e) | ServerFnErrorErr::MissingArg(e) => malformed(&e),
+            // On the server the only thing deserialized is a request's JSON body,
+            // so a body that does not parse is the client's mistake too. In the
+            // browser it is an answer that did not parse: ours.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(e) => malformed(&e),
             ServerFnErrorErr::Request(e) => AppError::Network(e),
             other => AppError::Server(other.to_string()),
         }

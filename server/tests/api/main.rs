@@ -11,6 +11,7 @@ mod confirmation;
 mod documents;
 mod history_tables;
 mod live_events;
+mod malformed;
 mod page_text;
 mod profile;
 mod proposals;
