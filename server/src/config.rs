@@ -3,6 +3,8 @@
 
 use std::{env, time::Duration};
 
+use crate::client_address::TrustedProxies;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{name} is required: {why}")]
@@ -107,6 +109,9 @@ pub struct Config {
     /// The origin browsers see, e.g. `https://mutakhir.bkn.go.id`. Used for the
     /// cross-site request check and to decide whether cookies must be `Secure`.
     pub public_origin: Option<String>,
+    /// Reverse proxies whose `Forwarded` / `X-Forwarded-For` name the client
+    /// (`MUTAKHIR_TRUSTED_PROXIES`); none by default, so the headers are ignored.
+    pub trusted_proxies: TrustedProxies,
     pub log_format: LogFormat,
     /// Largest request body accepted anywhere (uploads have their own cap).
     pub max_body_bytes: usize,
@@ -159,6 +164,14 @@ impl Config {
                 })
             }
         };
+        let trusted_proxies = TrustedProxies::parse(
+            &get("MUTAKHIR_TRUSTED_PROXIES").unwrap_or_default(),
+        )
+        .map_err(|value| ConfigError::Invalid {
+            name: "MUTAKHIR_TRUSTED_PROXIES",
+            value,
+            why: "a comma-separated list of addresses or networks (10.0.0.0/8, 2001:db8::/32)",
+        })?;
         let max_body_bytes = parse_or(&get, "MUTAKHIR_MAX_BODY_BYTES", 1024 * 1024usize)?;
         let outbox_poll =
             Duration::from_secs(parse_or(&get, "MUTAKHIR_OUTBOX_POLL_SECS", 30u64)?.max(1));
@@ -215,6 +228,7 @@ impl Config {
             },
             hashing_nice: parse_or(&get, "MUTAKHIR_HASHING_NICE", 10i32)?,
         };
+        require_secret_key(auth.secret_key.as_deref(), demo)?;
         if auth.secret_key.as_deref().is_some_and(|k| k.len() < 32) {
             return Err(ConfigError::Invalid {
                 name: "MUTAKHIR_SECRET_KEY",
@@ -275,6 +289,7 @@ impl Config {
                 acquire_timeout: Duration::from_secs(acquire_secs),
             },
             public_origin,
+            trusted_proxies,
             log_format,
             demo,
             max_body_bytes,
@@ -303,10 +318,24 @@ impl Config {
             "DATABASE_URL" => Some(database_url.to_owned()),
             "MUTAKHIR_DOCUMENT_STORE" => Some(folder.display().to_string()),
             "MUTAKHIR_DEV_MAILBOX" => Some("true".to_owned()),
+            "MUTAKHIR_SECRET_KEY" => Some("test-key-0123456789abcdef0123456789abcdef".to_owned()),
             _ => None,
         })
         .expect("defaults are valid")
     }
+}
+
+/// The key of proof codes and security challenges. Without one each start makes
+/// its own, so codes printed before a restart (or by another instance) stop
+/// verifying: acceptable for a demonstration only.
+fn require_secret_key(key: Option<&str>, demo: bool) -> Result<(), ConfigError> {
+    if key.is_none() && !demo {
+        return Err(ConfigError::Missing {
+            name: "MUTAKHIR_SECRET_KEY",
+            why: "it keys the proof codes and security challenges, the same on every start and instance: 32 or more random characters (`openssl rand -hex 32`); only demo mode makes one up",
+        });
+    }
+    Ok(())
 }
 
 fn parse_bool(
@@ -344,12 +373,40 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
+    /// A configuration from `vars`, with a secret key unless they set one.
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = vars
+        let mut map: HashMap<String, String> = vars
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
+        map.entry("MUTAKHIR_SECRET_KEY".into())
+            .or_insert_with(|| "k".repeat(32));
         Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn the_secret_key_is_required_outside_demo_mode() {
+        let err = config(&[
+            ("DATABASE_URL", "postgres://x"),
+            ("MUTAKHIR_DEV_MAILBOX", "true"),
+            ("MUTAKHIR_SECRET_KEY", ""),
+        ])
+        .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ConfigError::Missing {
+                    name: "MUTAKHIR_SECRET_KEY",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(
+            require_secret_key(None, true).is_ok(),
+            "demo mode makes one up"
+        );
+        assert!(require_secret_key(Some("k"), false).is_ok());
     }
 
     #[test]

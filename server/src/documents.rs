@@ -6,16 +6,14 @@
 //! file twice writes one object; the row in `dokumen` is written only after the
 //! bytes are safe, so a failed upload leaves no record.
 
-use std::{net::SocketAddr, sync::Arc};
+use std::sync::Arc;
 
 use axum::{
-    extract::{
-        multipart::MultipartRejection, ConnectInfo, DefaultBodyLimit, Multipart, Path, State,
-    },
+    extract::{multipart::MultipartRejection, DefaultBodyLimit, Multipart, Path, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post},
-    Json, Router,
+    Extension, Json, Router,
 };
 use object_store::{path::Path as ObjectPath, ObjectStore, ObjectStoreExt, PutPayload};
 use serde::Serialize;
@@ -30,6 +28,7 @@ use app::document::kind::{classify, DocumentProblem, Wanted};
 use app::document::store as records;
 use app::domain::localized::{Lang, Localized};
 use app::edge::error::AppError;
+use app::edge::request::ClientAddress;
 
 use crate::config::{DocumentConfig, DocumentLocation};
 use crate::signed_in::{refusal, signed_in};
@@ -139,7 +138,7 @@ fn display_name(raw: Option<&str>) -> String {
 async fn upload(
     State(docs): State<Arc<Documents>>,
     session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(ClientAddress(client)): Extension<ClientAddress>,
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
@@ -215,7 +214,7 @@ async fn upload(
         kind,
         size_column,
         &name,
-        Some(peer.ip()),
+        Some(client),
     )
     .await
     {
@@ -241,7 +240,7 @@ fn object_path(sha256: &[u8; 32]) -> ObjectPath {
 async fn download(
     State(docs): State<Arc<Documents>>,
     session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(ClientAddress(client)): Extension<ClientAddress>,
     Path(id): Path<i64>,
 ) -> Response {
     let user = match signed_in(&session, &docs.pool, &docs.settings).await {
@@ -261,7 +260,7 @@ async fn download(
             AuditEntry {
                 actor: Some(user.principal.pegawai_id),
                 subject: Some(document.owner.pegawai_id),
-                ip: Some(peer.ip()),
+                ip: Some(client),
                 detail: serde_json::json!({ "action": "read_document", "dokumen_id": id }),
             },
         )

@@ -3,6 +3,7 @@
 //! same application on a random port.
 
 pub mod assets;
+pub mod client_address;
 pub mod client_errors;
 pub mod config;
 pub mod db;

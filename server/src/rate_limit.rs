@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use app::domain::localized::{Lang, Localized};
 use app::edge::error::AppError;
+use app::edge::request::ClientAddress;
 
 /// The refusal of a request over the limit, and how long to wait.
 struct RateLimited {
@@ -82,10 +83,18 @@ pub async fn limit(
     if request.method() != Method::POST || !LIMITED.contains(&request.uri().path()) {
         return next.run(request).await;
     }
+    // The client behind a trusted proxy, else the peer; IPv6 by its /64.
     let ip = request
         .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip());
+        .get::<ClientAddress>()
+        .map(|ClientAddress(ip)| *ip)
+        .or_else(|| {
+            request
+                .extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip())
+        })
+        .map(crate::client_address::rate_key);
     let Some(ip) = ip else {
         return next.run(request).await;
     };

@@ -15,8 +15,8 @@ use app::mail::SharedMailer;
 use app::profile::store::ProfileAccess;
 
 use crate::{
-    assets, client_errors, config::Config, documents, events, health, language, mail,
-    notifications, rate_limit, security, sessions,
+    assets, client_address, client_errors, config::Config, documents, events, health, language,
+    mail, notifications, rate_limit, security, sessions,
 };
 
 /// Everything a handler may need. Server functions get the pool through
@@ -103,6 +103,7 @@ pub async fn router(
     let auth_limits =
         rate_limit::AuthRateLimit::new(config.auth.per_ip_per_minute, config.auth.per_ip_burst);
     let allowed = Arc::new(security::AllowedOrigins::new(config.public_origin.clone()));
+    let trusted_proxies = Arc::new(config.trusted_proxies.clone());
     let max_body = config.max_body_bytes;
     let sign_in_gate = app::auth::service::SignInGate::default();
     let document_limit = app::document::kind::DocumentLimit(config.documents.max_bytes);
@@ -182,6 +183,11 @@ pub async fn router(
         .layer(middleware::from_fn_with_state(
             allowed,
             security::refuse_cross_site,
+        ))
+        // First of all: who is asking, for the limits and the audit log.
+        .layer(middleware::from_fn_with_state(
+            trusted_proxies,
+            client_address::identify,
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http());

@@ -38,7 +38,18 @@ pub async fn session_reference() -> Option<String> {
     Some(digest[..8].iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// The client's address as the server worked it out from the connection and,
+/// behind a trusted proxy, its forwarding headers (`server::client_address`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub IpAddr);
+
+/// The caller's address for the audit log: the client's, not a proxy's.
 pub async fn client_ip() -> Option<IpAddr> {
+    if let Ok(axum::Extension(ClientAddress(ip))) =
+        leptos_axum::extract::<axum::Extension<ClientAddress>>().await
+    {
+        return Some(ip);
+    }
     leptos_axum::extract::<ConnectInfo<SocketAddr>>()
         .await
         .ok()

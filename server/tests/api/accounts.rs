@@ -9,6 +9,7 @@ use generator::demo::{
     DEMO_PPT_EMAIL, DEMO_PPT_NAME, DEMO_PPT_NIK,
 };
 use reqwest::{header, StatusCode};
+use server::client_address::TrustedProxies;
 use server::config::Config;
 use sqlx::PgPool;
 
@@ -250,8 +251,9 @@ async fn malformed_input_is_refused_per_field(pool: PgPool) {
         .post_form("/api/masuk", &[("nomor", DEMO_PNS_NIP)], None)
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The profile read answers a missing argument as every server function does.
     let response = h.app.get("/api/profil", None).await;
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -316,6 +318,96 @@ async fn brute_force_locks_the_identifier_known_or_not(pool: PgPool) {
     assert_eq!(left, 0);
     assert_eq!(audit_count(&h.pool, "login.failed").await, 6);
     assert_eq!(audit_count(&h.pool, "login.locked").await, 2);
+}
+
+/// A sign-in attempt with a wrong password from `client`, as a reverse proxy on
+/// loopback forwards it, each for another NIP so no account lock interferes.
+async fn forwarded_login(h: &Harness, client: &str) -> StatusCode {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let nip = format!(
+        "1990010120150110{:02}",
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 99 + 1
+    );
+    h.app
+        .client
+        .post(h.app.url("/api/masuk"))
+        .header("x-forwarded-for", client)
+        .form(&[("nomor", nip.as_str()), ("kata_sandi", "Salah12345")])
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn behind_a_trusted_proxy_each_client_has_its_own_limit_and_audit_address(pool: PgPool) {
+    let h = harness(pool, |c| {
+        c.auth.per_ip_burst = 2;
+        c.auth.per_ip_per_minute = 1;
+        c.trusted_proxies = TrustedProxies::parse("127.0.0.1, ::1").unwrap();
+    })
+    .await;
+    for client in ["203.0.113.1", "203.0.113.2", "203.0.113.3"] {
+        for _ in 0..2 {
+            assert_eq!(
+                forwarded_login(&h, client).await,
+                StatusCode::BAD_REQUEST,
+                "{client}"
+            );
+        }
+    }
+    assert_eq!(
+        forwarded_login(&h, "203.0.113.1").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // One IPv6 subscriber holds a whole /64: its addresses share one limit.
+    assert_eq!(
+        forwarded_login(&h, "2001:db8:1:2::a").await,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        forwarded_login(&h, "2001:db8:1:2::b").await,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        forwarded_login(&h, "2001:db8:1:2::c").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        forwarded_login(&h, "2001:db8:1:3::a").await,
+        StatusCode::BAD_REQUEST
+    );
+    // The audit log names the clients, not the proxy.
+    let ips: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT host(ip) FROM audit_log WHERE event = 'login.failed' ORDER BY 1",
+    )
+    .fetch_all(&h.pool)
+    .await
+    .unwrap();
+    assert!(ips.contains(&"203.0.113.2".to_owned()), "{ips:?}");
+    assert!(!ips.contains(&"127.0.0.1".to_owned()), "{ips:?}");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn forwarding_headers_from_an_untrusted_peer_are_ignored(pool: PgPool) {
+    let h = harness(pool, |c| {
+        c.auth.per_ip_burst = 2;
+        c.auth.per_ip_per_minute = 1;
+    })
+    .await;
+    assert_eq!(
+        forwarded_login(&h, "203.0.113.1").await,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        forwarded_login(&h, "203.0.113.2").await,
+        StatusCode::BAD_REQUEST
+    );
+    // A header the client wrote itself does not buy a fresh limit.
+    assert_eq!(
+        forwarded_login(&h, "203.0.113.3").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
