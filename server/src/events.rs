@@ -21,10 +21,11 @@ use axum::{
 use serde::{Deserialize, Serialize};
 use sqlx::{postgres::PgListener, PgPool};
 use tokio::sync::broadcast;
-use tower_sessions::Session;
+use tower_sessions::{session::Id, Session};
+use tower_sessions_sqlx_store::PostgresStore;
 
 use app::auth::access::Placement;
-use app::auth::session::current;
+use app::auth::session::{current, CurrentUser};
 use app::auth::settings::AuthSettings;
 use app::edge::error::AppError;
 
@@ -64,12 +65,13 @@ pub struct ProposalEvents {
     pool: PgPool,
     settings: AuthSettings,
     news: broadcast::Sender<Pointer>,
+    sessions: PostgresStore,
 }
 
 impl ProposalEvents {
     /// Starts this process's listener. It reconnects by itself; while it is away,
     /// every open stream re-reads its table anyway (see `stream`).
-    pub fn start(pool: PgPool, settings: AuthSettings) -> Self {
+    pub fn start(pool: PgPool, settings: AuthSettings, sessions: PostgresStore) -> Self {
         let (news, _) = broadcast::channel(1024);
         let sender = news.clone();
         let listen_pool = pool.clone();
@@ -85,14 +87,51 @@ impl ProposalEvents {
             pool,
             settings,
             news,
+            sessions,
         }
     }
 }
 
 impl ProposalEvents {
+    /// The sign-in a stream opened under, to ask again later.
+    fn sign_in(&self, session: &Session, me: i64) -> SignIn {
+        SignIn {
+            id: session.id(),
+            store: Arc::new(self.sessions.clone()),
+            pool: self.pool.clone(),
+            settings: self.settings.clone(),
+            me,
+        }
+    }
+
     /// Every step announced from now on, for workers of this process.
     pub fn subscribe(&self) -> broadcast::Receiver<Pointer> {
         self.news.subscribe()
+    }
+}
+
+/// The sign-in a stream began under, asked of the session store each time: the
+/// request's own copy of the session was loaded when the stream opened, so it would
+/// outlive a sign-out (which deletes the stored session) and the idle limit (the copy
+/// only knows the activity before the stream). Read fresh and never saved back: a
+/// stream that stays open is not the user being active.
+struct SignIn {
+    id: Option<Id>,
+    store: Arc<PostgresStore>,
+    pool: PgPool,
+    settings: AuthSettings,
+    me: i64,
+}
+
+impl SignIn {
+    /// The same person, still signed in; None once the sign-in is over (signed
+    /// out, idle or absolute limit, "log out everywhere", password changed).
+    async fn current(&self) -> Option<CurrentUser> {
+        let fresh = Session::new(Some(self.id?), self.store.clone(), None);
+        match current(&fresh, &self.pool, &self.settings).await {
+            Ok(Some(user)) if user.principal.pegawai_id == self.me => Some(user),
+            _ => None,
+        }
     }
 }
 
@@ -146,10 +185,8 @@ struct Cursor {
     queue: VecDeque<Event>,
     /// The table may hold steps not yet sent.
     stale: bool,
-    /// Asked again at each sweep: the stream ends with the sign-in it began under
-    /// (absolute timeout, "log out everywhere", a password change, a removed account).
-    session: Session,
-    settings: AuthSettings,
+    /// Asked again at each sweep: the stream ends with the sign-in it began under.
+    sign_in: SignIn,
 }
 
 impl Cursor {
@@ -196,15 +233,8 @@ impl Cursor {
         .await;
         match woken {
             Ok(news) => news,
-            Err(_sweep) => self.still_signed_in().await.then_some(true),
+            Err(_sweep) => self.sign_in.current().await.is_some().then_some(true),
         }
-    }
-
-    async fn still_signed_in(&self) -> bool {
-        matches!(
-            current(&self.session, &self.pool, &self.settings).await,
-            Ok(Some(user)) if user.principal.pegawai_id == self.me
-        )
     }
 }
 
@@ -241,8 +271,7 @@ async fn stream(
         news: events.news.subscribe(),
         queue: VecDeque::new(),
         stale: true,
-        session,
-        settings: events.settings.clone(),
+        sign_in: events.sign_in(&session, me),
     };
     let body = futures::stream::unfold(state, |mut cursor| async move {
         loop {
@@ -284,24 +313,18 @@ async fn queue_stream(State(events): State<Arc<ProposalEvents>>, session: Sessio
         news: broadcast::Receiver<Pointer>,
         scopes: Vec<app::auth::access::Scope>,
         first: bool,
-        me: i64,
         /// When to ask again whether the sign-in, and its verifier roles, still hold:
         /// a deadline, so a busy stream (events of other scopes) checks as often as a
         /// quiet one.
         next_check: tokio::time::Instant,
-        pool: PgPool,
-        session: Session,
-        settings: AuthSettings,
+        sign_in: SignIn,
     }
     let watch = Watch {
         news: events.news.subscribe(),
         scopes,
         first: true,
-        me: user.principal.pegawai_id,
         next_check: tokio::time::Instant::now() + SWEEP,
-        pool: events.pool.clone(),
-        session,
-        settings: events.settings.clone(),
+        sign_in: events.sign_in(&session, user.principal.pegawai_id),
     };
     let changed = |usulan_id: Option<i64>| {
         Ok::<Event, Infallible>(
@@ -319,10 +342,7 @@ async fn queue_stream(State(events): State<Arc<ProposalEvents>>, session: Sessio
             if tokio::time::Instant::now() >= watch.next_check {
                 // Signed out, expired, or no longer a verifier: the stream ends. Roles
                 // changed: the scopes follow.
-                let user = match current(&watch.session, &watch.pool, &watch.settings).await {
-                    Ok(Some(user)) if user.principal.pegawai_id == watch.me => user,
-                    _ => return None,
-                };
+                let user = watch.sign_in.current().await?;
                 watch.scopes = Inbox::all_of(&user.principal.roles)
                     .into_iter()
                     .map(|inbox| inbox.scope)

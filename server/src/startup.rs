@@ -94,7 +94,7 @@ pub async fn router(
 ) -> anyhow::Result<Router> {
     let session_store = sessions::store(pool.clone()).await?;
     let session_layer = sessions::layer(
-        session_store,
+        session_store.clone(),
         config.secure_cookies(),
         config.auth.idle_timeout,
     );
@@ -116,6 +116,7 @@ pub async fn router(
     let proposal_events = Arc::new(events::ProposalEvents::start(
         pool.clone(),
         auth_settings.clone(),
+        session_store,
     ));
     notifications::spawn(
         pool.clone(),

@@ -180,3 +180,64 @@ async fn a_proposal_submitted_through_one_server_reaches_a_browser_on_another(po
     b.stop().await;
     let _ = std::fs::remove_dir_all(documents);
 }
+
+/// A stream ends with the sign-in it was opened under: signing out (in another
+/// tab) closes it at the next check, though the stream's own copy of the session
+/// still says signed in.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_stream_ends_when_its_sign_in_does(pool: PgPool) {
+    load_demo_if_empty(&pool).await.unwrap();
+    let app = crate::support::TestApp::spawn(pool).await;
+    let cookie = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
+    let mut live = app
+        .client
+        .get(app.url("/api/usulan/peristiwa"))
+        .header(header::COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(live.status(), StatusCode::OK);
+    let signed_out = app
+        .post_form("/api/keluar", &[("semua", "false")], Some(&cookie))
+        .await;
+    assert!(signed_out.status().is_success(), "{}", signed_out.status());
+    let started = std::time::Instant::now();
+    // The stream checks its sign-in every 15 s; give it twice that.
+    let ended = tokio::time::timeout(Duration::from_secs(30), async {
+        while let Some(_chunk) = live.chunk().await.unwrap() {}
+    })
+    .await;
+    assert!(ended.is_ok(), "the stream outlived the sign-out");
+    eprintln!(
+        "the stream ended {:?} after the sign-out",
+        started.elapsed()
+    );
+}
+
+/// An open stream is not activity: once the idle limit passes with nothing else
+/// done, the stream ends too.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_stream_ends_at_the_idle_limit(pool: PgPool) {
+    load_demo_if_empty(&pool).await.unwrap();
+    let app = crate::support::TestApp::spawn_with(pool, |c| {
+        c.auth.idle_timeout = Duration::from_secs(3);
+    })
+    .await;
+    let cookie = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
+    let mut live = app
+        .client
+        .get(app.url("/api/usulan/peristiwa"))
+        .header(header::COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(live.status(), StatusCode::OK);
+    let ended = tokio::time::timeout(Duration::from_secs(35), async {
+        while let Some(_chunk) = live.chunk().await.unwrap() {}
+    })
+    .await;
+    assert!(ended.is_ok(), "the stream outlived the idle limit");
+    // And the session is over for everything else too.
+    let me = app.get("/api/saya", Some(&cookie)).await;
+    assert_eq!(me.json::<Option<serde_json::Value>>().await.unwrap(), None);
+}
