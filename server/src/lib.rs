@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod documents;
 pub mod events;
+pub mod headers;
 pub mod health;
 pub mod language;
 pub mod mail;

@@ -38,7 +38,10 @@ impl AllowedOrigins {
             // Every browser sends Origin on a POST; its absence means a
             // non-browser client, which cannot carry a victim's cookies.
             None => header_str("sec-fetch-site").is_none_or(|s| s != "same-site"),
-            Some("null") => false,
+            // Under `Referrer-Policy: no-referrer` a browser sends `Origin: null`
+            // with its own form posts; `Sec-Fetch-Site`, which no page can set,
+            // still says they came from our origin. Without it, null is refused.
+            Some("null") => header_str("sec-fetch-site") == Some("same-origin"),
             Some(origin) => {
                 self.extra.iter().any(|o| o == origin)
                     || header_str(header::HOST.as_str()).is_some_and(|host| same_host(origin, host))
@@ -128,6 +131,22 @@ mod tests {
             &Method::POST,
             &headers(&[("sec-fetch-site", "cross-site"), ("host", "app")])
         ));
+    }
+
+    #[test]
+    fn a_null_origin_passes_only_with_the_browsers_same_origin_word() {
+        let a = AllowedOrigins::default();
+        let null = |site: &'static str| {
+            headers(&[
+                ("origin", "null"),
+                ("sec-fetch-site", site),
+                ("host", "app"),
+            ])
+        };
+        assert!(a.permits(&Method::POST, &null("same-origin")));
+        assert!(!a.permits(&Method::POST, &null("same-site")));
+        assert!(!a.permits(&Method::POST, &null("cross-site")));
+        assert!(!a.permits(&Method::POST, &null("none")));
     }
 
     #[test]

@@ -15,8 +15,8 @@ use app::mail::SharedMailer;
 use app::profile::store::ProfileAccess;
 
 use crate::{
-    assets, client_address, client_errors, config::Config, documents, events, health, language,
-    mail, notifications, rate_limit, security, sessions,
+    assets, client_address, client_errors, config::Config, documents, events, headers, health,
+    language, mail, notifications, rate_limit, security, sessions,
 };
 
 /// Everything a handler may need. Server functions get the pool through
@@ -104,6 +104,7 @@ pub async fn router(
         rate_limit::AuthRateLimit::new(config.auth.per_ip_per_minute, config.auth.per_ip_burst);
     let allowed = Arc::new(security::AllowedOrigins::new(config.public_origin.clone()));
     let trusted_proxies = Arc::new(config.trusted_proxies.clone());
+    let https = config.secure_cookies();
     let max_body = config.max_body_bytes;
     let sign_in_gate = app::auth::service::SignInGate::default();
     let document_limit = app::document::kind::DocumentLimit(config.documents.max_bytes);
@@ -189,7 +190,8 @@ pub async fn router(
         .layer(middleware::from_fn_with_state(
             trusted_proxies,
             client_address::identify,
-        ))
+        ));
+    let router = headers::apply(router, https)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http());
     Ok(router)

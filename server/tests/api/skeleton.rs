@@ -1,7 +1,7 @@
 //! The walking skeleton over real HTTP: server-rendered pages, probes, the
 //! language switch and the cross-site guard.
 
-use reqwest::StatusCode;
+use reqwest::{header, StatusCode};
 use sqlx::PgPool;
 
 use crate::support::TestApp;
@@ -127,4 +127,40 @@ async fn oversized_bodies_are_refused(pool: PgPool) {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+/// Every answer, page or API, found or not, carries the browser security headers:
+/// no framing by other sites, no Referer, no sniffing; HSTS only behind HTTPS.
+#[sqlx::test(migrations = "../migrations")]
+async fn every_answer_carries_the_security_headers(pool: PgPool) {
+    let app = TestApp::spawn(pool.clone()).await;
+    for path in [
+        "/",
+        "/masuk",
+        "/profil/198503122010012901",
+        "/tidak-ada",
+        "/api/saya",
+        "/healthz",
+    ] {
+        let response = app.get(path, None).await;
+        let headers = response.headers();
+        let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY", "{path}");
+        assert_eq!(headers[header::REFERRER_POLICY], "no-referrer", "{path}");
+        assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
+        assert!(
+            !headers.contains_key(header::STRICT_TRANSPORT_SECURITY),
+            "{path}: plain HTTP"
+        );
+    }
+    let behind_https = TestApp::spawn_with(pool, |c| {
+        c.public_origin = Some("https://mutakhir.example.go.id".into());
+    })
+    .await;
+    let response = behind_https.get("/masuk", None).await;
+    let hsts = response.headers()[header::STRICT_TRANSPORT_SECURITY]
+        .to_str()
+        .unwrap();
+    assert!(hsts.starts_with("max-age=63072000"), "{hsts}");
 }
