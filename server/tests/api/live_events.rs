@@ -181,6 +181,28 @@ async fn a_proposal_submitted_through_one_server_reaches_a_browser_on_another(po
     let _ = std::fs::remove_dir_all(documents);
 }
 
+/// The employee's live stream, as the tracking page opens it.
+async fn open_stream(app: &crate::support::TestApp, cookie: &str) -> reqwest::Response {
+    let live = app
+        .client
+        .get(app.url("/api/usulan/peristiwa"))
+        .header(header::COOKIE, cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(live.status(), StatusCode::OK);
+    live
+}
+
+/// Whether the server ends the stream within `seconds`.
+async fn ends_within(mut live: reqwest::Response, seconds: u64) -> bool {
+    tokio::time::timeout(Duration::from_secs(seconds), async {
+        while let Some(_chunk) = live.chunk().await.unwrap() {}
+    })
+    .await
+    .is_ok()
+}
+
 /// A stream ends with the sign-in it was opened under: signing out (in another
 /// tab) closes it at the next check, though the stream's own copy of the session
 /// still says signed in.
@@ -189,25 +211,17 @@ async fn a_stream_ends_when_its_sign_in_does(pool: PgPool) {
     load_demo_if_empty(&pool).await.unwrap();
     let app = crate::support::TestApp::spawn(pool).await;
     let cookie = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
-    let mut live = app
-        .client
-        .get(app.url("/api/usulan/peristiwa"))
-        .header(header::COOKIE, &cookie)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(live.status(), StatusCode::OK);
+    let live = open_stream(&app, &cookie).await;
     let signed_out = app
         .post_form("/api/keluar", &[("semua", "false")], Some(&cookie))
         .await;
     assert!(signed_out.status().is_success(), "{}", signed_out.status());
     let started = std::time::Instant::now();
     // The stream checks its sign-in every 15 s; give it twice that.
-    let ended = tokio::time::timeout(Duration::from_secs(30), async {
-        while let Some(_chunk) = live.chunk().await.unwrap() {}
-    })
-    .await;
-    assert!(ended.is_ok(), "the stream outlived the sign-out");
+    assert!(
+        ends_within(live, 30).await,
+        "the stream outlived the sign-out"
+    );
     eprintln!(
         "the stream ended {:?} after the sign-out",
         started.elapsed()
@@ -224,19 +238,11 @@ async fn a_stream_ends_at_the_idle_limit(pool: PgPool) {
     })
     .await;
     let cookie = app.sign_in(DEMO_PNS_NIP, DEMO_PASSWORD).await;
-    let mut live = app
-        .client
-        .get(app.url("/api/usulan/peristiwa"))
-        .header(header::COOKIE, &cookie)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(live.status(), StatusCode::OK);
-    let ended = tokio::time::timeout(Duration::from_secs(35), async {
-        while let Some(_chunk) = live.chunk().await.unwrap() {}
-    })
-    .await;
-    assert!(ended.is_ok(), "the stream outlived the idle limit");
+    let live = open_stream(&app, &cookie).await;
+    assert!(
+        ends_within(live, 35).await,
+        "the stream outlived the idle limit"
+    );
     // And the session is over for everything else too.
     let me = app.get("/api/saya", Some(&cookie)).await;
     assert_eq!(me.json::<Option<serde_json::Value>>().await.unwrap(), None);
