@@ -2,7 +2,7 @@
 //! top of the per-account failure counter in the database: one slows a single
 //! address hammering many accounts, the other a slow spread attack on one.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
@@ -30,7 +30,7 @@ impl Localized for RateLimited {
     }
 }
 use axum::{
-    extract::{ConnectInfo, Request, State},
+    extract::{Request, State},
     http::{header, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -83,18 +83,12 @@ pub async fn limit(
     if request.method() != Method::POST || !LIMITED.contains(&request.uri().path()) {
         return next.run(request).await;
     }
-    // The client behind a trusted proxy, else the peer; IPv6 by its /64.
+    // The client's address as `client_address::identify` worked it out (behind a
+    // trusted proxy, the client's; else the peer's), IPv6 by its /64.
     let ip = request
         .extensions()
         .get::<ClientAddress>()
-        .map(|ClientAddress(ip)| *ip)
-        .or_else(|| {
-            request
-                .extensions()
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(addr)| addr.ip())
-        })
-        .map(crate::client_address::rate_key);
+        .map(|ClientAddress(ip)| crate::client_address::rate_key(*ip));
     let Some(ip) = ip else {
         return next.run(request).await;
     };

@@ -1,9 +1,8 @@
 //! What the server puts in every request's context: the pool, the settings, the
 //! mailer, the session and the client's address.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 
-use axum::extract::ConnectInfo;
 use leptos::prelude::*;
 use tower_sessions::Session;
 
@@ -43,15 +42,11 @@ pub async fn session_reference() -> Option<String> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClientAddress(pub IpAddr);
 
-/// The caller's address for the audit log: the client's, not a proxy's.
+/// The caller's address for the audit log: the client's, not a proxy's, as the
+/// server's `client_address::identify` put it on the request.
 pub async fn client_ip() -> Option<IpAddr> {
-    if let Ok(axum::Extension(ClientAddress(ip))) =
-        leptos_axum::extract::<axum::Extension<ClientAddress>>().await
-    {
-        return Some(ip);
-    }
-    leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+    leptos_axum::extract::<axum::Extension<ClientAddress>>()
         .await
         .ok()
-        .map(|ConnectInfo(addr)| addr.ip())
+        .map(|axum::Extension(ClientAddress(ip))| ip)
 }
